@@ -1,0 +1,6 @@
+/**
+ * `@gleaner/bench`: benchmark helpers.
+ *
+ * @packageDocumentation
+ */
+export const BENCH_PACKAGE = '@gleaner/bench';

@@ -1,0 +1,13 @@
+export type {
+  ClusterAffinity,
+  ClusterAffinityTerm,
+  FieldSelectorRequirement,
+  Placement,
+  PolicyApiVersion,
+  PropagationPolicy,
+  ReplicaSchedulingStrategy,
+  ResourceSelector,
+  SpreadConstraint,
+  StaticClusterWeight,
+  WeightPreference,
+} from './PropagationPolicy.js';
