@@ -5,9 +5,12 @@
  *
  * @packageDocumentation
  */
-
+export * from './cluster/index.js';
+export * from './colocation/index.js';
 export * from './fleet/index.js';
+export * from './manifests/index.js';
 export * from './model/index.js';
+export * from './policy/index.js';
 export * from './quantity/index.js';
 export * from './resources/index.js';
 export * from './spark/index.js';

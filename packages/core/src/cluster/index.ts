@@ -1,0 +1,2 @@
+// The cluster face: filled as the folder grows.
+export {};

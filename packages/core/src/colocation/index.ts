@@ -1,0 +1,2 @@
+// The colocation face: filled as the folder grows.
+export {};

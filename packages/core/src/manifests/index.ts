@@ -1,0 +1,2 @@
+// The manifests face: filled as the folder grows.
+export {};

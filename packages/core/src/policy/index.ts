@@ -1,0 +1,2 @@
+// The policy face: filled as the folder grows.
+export {};
