@@ -3,4 +3,9 @@
  *
  * @packageDocumentation
  */
-export const SIM_PACKAGE = '@gleaner/sim';
+export * from './engine/index.js';
+export * from './load/index.js';
+export * from './metrics/index.js';
+export * from './scenario/index.js';
+export * from './virtual/index.js';
+export * from './workload/index.js';

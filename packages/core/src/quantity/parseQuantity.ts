@@ -16,6 +16,9 @@ const DECIMAL_SUFFIX: Readonly<Record<string, number>> = {
   E: 18,
 };
 
+/** Decimal exponents up to this size (beyond the digit count) are computed exactly with BigInt. */
+const EXPONENT_LIMIT = 1000;
+
 // Kubernetes' grammar: <signedNumber><suffix>, suffix = binarySI | decimalSI | e/E<signedInt>.
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
 
@@ -42,9 +45,14 @@ function parseExact(fn: string, input: string): Exact {
   let pow2 = 0;
   if (exponent !== undefined) {
     pow10 = Number(exponent);
-    if (Math.abs(pow10) > 64) {
+    // Settle far-out exponents without building a huge power of ten: zero stays zero, a huge positive
+    // exponent overflows, and a huge negative one leaves a positive amount below any unit, which rounds
+    // up to 1 exactly as it would at -limit (the digits cannot offset more than `input.length` powers).
+    const limit = EXPONENT_LIMIT + input.length;
+    if (numerator === 0n) pow10 = 0;
+    else if (pow10 > limit) {
       throw new QuantityError('QUANTITY_TOO_LARGE', input, `${fn}: "${input}" has an exponent out of range`);
-    }
+    } else if (pow10 < -limit) pow10 = -limit;
   } else if (suffix !== undefined) {
     if (suffix in BINARY_SUFFIX) pow2 = BINARY_SUFFIX[suffix]!;
     else pow10 = DECIMAL_SUFFIX[suffix]!;

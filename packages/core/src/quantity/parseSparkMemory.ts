@@ -27,7 +27,8 @@ const UNIT_POW: Readonly<Record<string, number>> = {
 export function parseSparkMemory(input: string | number): number {
   const text = typeof input === 'number' ? String(input) : input.trim().toLowerCase();
   const m = /^(-?)(\d+)(?:\.(\d+))?([a-z]*)$/.exec(text);
-  if (m === null || (m[4] !== '' && !(m[4]! in UNIT_POW))) {
+  // Object.hasOwn, not `in`: a suffix such as "constructor" must not resolve through Object.prototype.
+  if (m === null || (m[4] !== '' && !Object.hasOwn(UNIT_POW, m[4]!))) {
     throw new QuantityError(
       'QUANTITY_SYNTAX',
       String(input),

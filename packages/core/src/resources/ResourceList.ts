@@ -29,10 +29,12 @@ export function subtractResources(a: ResourceList, b: ResourceList): ResourceLis
   return out;
 }
 
-/** Element-wise maximum of two resource lists. */
+/** Element-wise maximum of two resource lists (a name missing from one side counts as zero there). */
 export function maxResources(a: ResourceList, b: ResourceList): ResourceList {
-  const out: Record<string, number> = { ...a };
-  for (const name in b) out[name] = Math.max(out[name] ?? 0, b[name]!);
+  const out: Record<string, number> = {};
+  // Both sides are walked so a negative amount on one side meets the other side's implicit zero.
+  for (const name in a) out[name] = Math.max(a[name]!, b[name] ?? 0);
+  for (const name in b) out[name] = Math.max(a[name] ?? 0, b[name]!);
   return out;
 }
 

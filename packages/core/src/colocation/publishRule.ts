@@ -1,0 +1,98 @@
+import type { BatchResourcesResult } from './batchResources.js';
+import type { ColocationStrategy } from './sloConfig.js';
+
+// When the slo-controller actually writes a freshly computed batch allocatable to the Node: only when it
+// moved by more than `resourceDiffThreshold`, appeared or disappeared, or when `updateTimeThresholdSeconds`
+// passed since the last write. Otherwise the old value stays published (a lagged, hysteretic signal).
+// koordinator: pkg/slo-controller/noderesource/noderesource_controller.go (isCommonNodeNeedSync),
+//              pkg/slo-controller/noderesource/plugins/batchresource/plugin.go (NeedSync),
+//              pkg/util/resource.go (IsResourceDiff, IsQuantityDiff)
+
+/** Milliseconds in one second. */
+export const MS_PER_SECOND = 1000;
+
+/** What is published on a node right now: its batch allocatable and when the controller last wrote it. */
+export interface PublishedBatchResources {
+  /** Published `kubernetes.io/batch-cpu` in millicores; `undefined` when the node carries none (reset). */
+  readonly batchCpu?: number;
+  /** Published `kubernetes.io/batch-memory` in bytes; `undefined` when the node carries none (reset). */
+  readonly batchMemory?: number;
+  /** Simulated time (ms) of the controller's last write of this node's status. */
+  readonly publishedAt: number;
+}
+
+/**
+ * Why a new value is (or is not) published: never published before; the forced refresh period passed;
+ * batch-cpu or batch-memory appeared, disappeared or changed by more than the threshold; or none of these.
+ */
+export type BatchPublishReason =
+  | 'neverPublished'
+  | 'expired'
+  | 'appeared'
+  | 'disappeared'
+  | 'diffExceeded'
+  | 'unchanged';
+
+/** Decision of {@link decideBatchPublish}. */
+export interface BatchPublishDecision {
+  /** Whether the new value replaces the published one now. */
+  readonly publish: boolean;
+  /** Which rule decided. */
+  readonly reason: BatchPublishReason;
+}
+
+/**
+ * Whether `next` differs from `prev` by more than `threshold` relative to `prev`, on milli-scaled values as
+ * upstream compares them (`|new − old| > old × threshold`; from 0 any positive value differs).
+ */
+export function isQuantityDiff(prev: number, next: number, threshold: number): boolean {
+  const oldMilli = prev * 1000;
+  const newMilli = next * 1000;
+  return Math.abs(newMilli - oldMilli) > oldMilli * threshold;
+}
+
+function resourceDiff(prev: number | undefined, next: number | undefined, threshold: number): BatchPublishReason {
+  if (prev === undefined && next === undefined) return 'unchanged';
+  if (prev === undefined) return 'appeared';
+  if (next === undefined) return 'disappeared';
+  return isQuantityDiff(prev, next, threshold) ? 'diffExceeded' : 'unchanged';
+}
+
+/**
+ * Decides whether the newly computed batch resources `next` are written to the node now, given what is
+ * published (`previous`, `undefined` if the controller never wrote this node), the node's colocation
+ * strategy and the current time (ms). A degraded `next` means "no batch resources".
+ */
+export function decideBatchPublish(
+  previous: PublishedBatchResources | undefined,
+  next: BatchResourcesResult,
+  strategy: ColocationStrategy,
+  now: number,
+): BatchPublishDecision {
+  if (previous === undefined) return { publish: true, reason: 'neverPublished' };
+  if (now - previous.publishedAt > strategy.updateTimeThresholdSeconds * MS_PER_SECOND) {
+    return { publish: true, reason: 'expired' };
+  }
+  const t = strategy.resourceDiffThreshold;
+  const nextCpu = next.degraded ? undefined : next.batchCpu;
+  const nextMem = next.degraded ? undefined : next.batchMemory;
+  const cpu = resourceDiff(previous.batchCpu, nextCpu, t);
+  if (cpu !== 'unchanged') return { publish: true, reason: cpu };
+  const mem = resourceDiff(previous.batchMemory, nextMem, t);
+  if (mem !== 'unchanged') return { publish: true, reason: mem };
+  return { publish: false, reason: 'unchanged' };
+}
+
+/**
+ * Whether the newly computed batch resources replace the published ones now: they differ by more than
+ * `resourceDiffThreshold` (relative, per resource) or appeared/disappeared, or more than
+ * `updateTimeThresholdSeconds` passed since the last publish, or nothing was ever published.
+ */
+export function shouldPublishBatchResources(
+  previous: PublishedBatchResources | undefined,
+  next: BatchResourcesResult,
+  strategy: ColocationStrategy,
+  now: number,
+): boolean {
+  return decideBatchPublish(previous, next, strategy, now).publish;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchResourcesResult, ColocationStrategy } from '../../src/colocation/index.js';
+import {
+  computeBatchResources,
+  DEFAULT_COLOCATION_STRATEGY,
+  decideBatchPublish,
+  isQuantityDiff,
+  shouldPublishBatchResources,
+} from '../../src/colocation/index.js';
+import { CORE, GI, makeMetric, makeNode, usage } from './fixtures.js';
+
+const S: ColocationStrategy = { ...DEFAULT_COLOCATION_STRATEGY, enable: true };
+
+function next(batchCpu: number, batchMemory: number): BatchResourcesResult {
+  // A real result of the right shape, with the values overwritten for the test.
+  const r = computeBatchResources(
+    makeNode({ cpu: 4 * CORE, memory: 8 * GI }),
+    [],
+    makeMetric(0, usage(0, 0), []),
+    S,
+    0,
+  );
+  if (r.degraded) throw new Error('unexpected');
+  return { ...r, batchCpu, batchMemory };
+}
+
+const RESET: BatchResourcesResult = { degraded: true, reason: 'nodeMetricExpired' };
+
+describe('shouldPublishBatchResources', () => {
+  it('publishes the first value', () => {
+    expect(decideBatchPublish(undefined, next(1000, GI), S, 0)).toEqual({ publish: true, reason: 'neverPublished' });
+  });
+
+  it('republishes strictly after updateTimeThresholdSeconds, whatever the value', () => {
+    const prev = { batchCpu: 10_000, batchMemory: 10 * GI, publishedAt: 1000 };
+    expect(shouldPublishBatchResources(prev, next(10_000, 10 * GI), S, 1000 + 300_000)).toBe(false);
+    expect(decideBatchPublish(prev, next(10_000, 10 * GI), S, 1000 + 300_001)).toEqual({
+      publish: true,
+      reason: 'expired',
+    });
+    expect(
+      shouldPublishBatchResources(prev, next(10_000, 10 * GI), { ...S, updateTimeThresholdSeconds: 60 }, 61_001),
+    ).toBe(true);
+  });
+
+  it('publishes a change only when it exceeds resourceDiffThreshold relative to the published value', () => {
+    const prev = { batchCpu: 10_000, batchMemory: 10 * GI, publishedAt: 0 };
+    expect(shouldPublishBatchResources(prev, next(11_000, 10 * GI), S, 1)).toBe(false); // exactly 10%: not more
+    expect(shouldPublishBatchResources(prev, next(9_000, 10 * GI), S, 1)).toBe(false);
+    expect(decideBatchPublish(prev, next(11_001, 10 * GI), S, 1)).toEqual({ publish: true, reason: 'diffExceeded' });
+    expect(shouldPublishBatchResources(prev, next(8_999, 10 * GI), S, 1)).toBe(true);
+    // batch-memory alone
+    expect(shouldPublishBatchResources(prev, next(10_000, 12 * GI), S, 1)).toBe(true);
+    expect(shouldPublishBatchResources(prev, next(10_000, 10.5 * GI), S, 1)).toBe(false);
+    // a tighter threshold
+    expect(shouldPublishBatchResources(prev, next(10_600, 10 * GI), { ...S, resourceDiffThreshold: 0.05 }, 1)).toBe(
+      true,
+    );
+  });
+
+  it('from zero any positive value is a change; zero to zero is not', () => {
+    expect(isQuantityDiff(0, 1, 0.1)).toBe(true);
+    expect(isQuantityDiff(0, 0, 0.1)).toBe(false);
+    const prev = { batchCpu: 0, batchMemory: 0, publishedAt: 0 };
+    expect(shouldPublishBatchResources(prev, next(0, 0), S, 1)).toBe(false);
+    expect(shouldPublishBatchResources(prev, next(1, 0), S, 1)).toBe(true);
+  });
+
+  it('publishes a reset (resources disappear) and a recovery (they appear) at once', () => {
+    const prev = { batchCpu: 10_000, batchMemory: 10 * GI, publishedAt: 0 };
+    expect(decideBatchPublish(prev, RESET, S, 1)).toEqual({ publish: true, reason: 'disappeared' });
+    const reset = { publishedAt: 0 };
+    expect(decideBatchPublish(reset, next(100, 100), S, 1)).toEqual({ publish: true, reason: 'appeared' });
+    expect(decideBatchPublish(reset, RESET, S, 1)).toEqual({ publish: false, reason: 'unchanged' });
+  });
+});

@@ -1,0 +1,17 @@
+export type { EngineOptions } from './Engine.js';
+export { Engine, MAX_TIME_MS } from './Engine.js';
+export { EngineError } from './EngineError.js';
+export type { EventHandle, PeriodicHandle } from './EventHandle.js';
+export type { EventHandler } from './EventHandler.js';
+export { EventHeap } from './EventHeap.js';
+export { empiricalSampler } from './empiricalSampler.js';
+export { MAX_PHASE, PHASE_COUNT, Phase } from './Phase.js';
+export type { RandomSource } from './RandomSource.js';
+export type { RandomStreamState } from './RandomStream.js';
+export { RandomStream } from './RandomStream.js';
+export type { RandomStreamsState } from './RandomStreams.js';
+export { RandomStreams } from './RandomStreams.js';
+export { sampleExponential } from './sampleExponential.js';
+export { sampleLognormal } from './sampleLognormal.js';
+export { sampleNormal } from './sampleNormal.js';
+export { sampleUniform } from './sampleUniform.js';

@@ -1,0 +1,28 @@
+export { formatDuration, parseDuration } from './duration.js';
+export type { JsonSchema } from './jsonSchema.js';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './jsonSchema.js';
+export { OverrideError } from './OverrideError.js';
+export type { ParsedOverride } from './overrides.js';
+export { applyOverrides, parseOverride } from './overrides.js';
+export type {
+  DistributionSpec,
+  LoadCurveSpec,
+  MemberSpec,
+  NodePoolSpec,
+  ScenarioInput,
+  ScenarioSpec,
+  TraceWorkloadSpec,
+  WorkloadSpec,
+} from './schema.js';
+export {
+  durationSchema,
+  fleetSchedulerSchema,
+  loadCurveSchema,
+  memberSchema,
+  nodePoolSchema,
+  resourceListSchema,
+  scenarioSchema,
+  traceWorkloadSchema,
+  virtualNodeSchema,
+  workloadSchema,
+} from './schema.js';

@@ -1,0 +1,900 @@
+import {
+  BATCH_CPU,
+  BATCH_MEMORY,
+  beCpuCeiling,
+  beMemoryEviction,
+  bestFitScorer,
+  type ClusterScorer,
+  CPU,
+  colocationStrategyForNode,
+  computeBatchResources,
+  createSparkLifecycle,
+  decideBatchPublish,
+  executorAllocationSettings,
+  executorsToRequest,
+  type FleetReservation,
+  type FleetSnapshot,
+  isTerminalSparkState,
+  MEMORY,
+  type MemberSnapshot,
+  MutableClusterState,
+  mostIdleScorer,
+  type Node,
+  type NodeMetric,
+  noPreoccupation,
+  PODS,
+  type Pod,
+  type PodMetric,
+  type PublishedBatchResources,
+  type ResourceList,
+  resourceThresholdStrategyForNode,
+  type ScheduledDecision,
+  type SparkLifecycleAction,
+  type SparkLifecycleEvent,
+  scheduleInCluster,
+  scheduleOnFleet,
+  sparkApplicationResource,
+  sparkLifecycleConfig,
+  sparkPods,
+  transitionSparkLifecycle,
+} from '@gleaner/core';
+import { Engine, Phase } from '../engine/index.js';
+import type { JobPod, JobRuntime } from './JobRuntime.js';
+import { MetricsCollector } from './MetricsCollector.js';
+import { NodeTable } from './NodeTable.js';
+import type { MemberConfig, WorldConfig } from './WorldConfig.js';
+
+/** Window of the koordlet's metric average (`metricAggregateDurationSeconds`), in load ticks. */
+function windowTicks(aggregateMs: number, tickMs: number): number {
+  return Math.max(1, Math.round(aggregateMs / tickMs));
+}
+
+/** The per-member runtime: its scheduler state, its pending pods and the published batch resources. */
+interface MemberRuntime {
+  readonly index: number;
+  readonly config: MemberConfig;
+  readonly state: MutableClusterState;
+  /** Global node index of the member's first node; its nodes are contiguous. */
+  readonly firstNode: number;
+  readonly nodeCount: number;
+  readonly nodeNames: readonly string[];
+  /** Pods waiting for a node, in arrival order. */
+  pending: JobPod[];
+  scheduleQueued: boolean;
+  /** The fleet's view of this member as of its last sync. */
+  synced: MemberSnapshot;
+}
+
+/** A held preoccupation placeholder: resources reserved on one node for one application. */
+interface Placeholder {
+  readonly job: number;
+  readonly member: number;
+  readonly node: number;
+  pod: Pod;
+}
+
+const RESERVE_NAMESPACE = 'gleaner-preoccupation';
+
+/**
+ * The simulated fleet: mutable state that applies core's decisions, driven by the engine's control loops at
+ * their real periods — online load ticks, koordlet metric reports and batch publishing, the koordlet BE CPU
+ * ceiling and memory eviction, member scheduling, the fleet's sync, Gang dispatch, preoccupation and
+ * timeout reschedule, and the Spark lifecycle of every application.
+ */
+export class World {
+  readonly engine: Engine;
+  readonly nodes: NodeTable;
+  readonly metrics: MetricsCollector;
+  private readonly config: WorldConfig;
+  private readonly members: MemberRuntime[] = [];
+  private readonly nodeObjects: Node[] = [];
+  /** Pods on each node (online and Spark), for koordlet's per-pod view. */
+  private readonly podsOnNode: Pod[][] = [];
+  /** Online pods of each node (their usage is the node's online usage, split evenly). */
+  private readonly onlinePodsOnNode: (readonly Pod[])[] = [];
+  private readonly window: number;
+  private readonly windowCpu: Float64Array;
+  private readonly windowMemory: Float64Array;
+  private windowFill = 0;
+  private windowPos = 0;
+  private readonly published: (PublishedBatchResources | undefined)[] = [];
+  private readonly jobs: JobRuntime[] = [];
+  private readonly jobPodByKey = new Map<string, { job: JobRuntime; pod: JobPod }>();
+  private readonly fleetQueue: JobRuntime[] = [];
+  private fleetReservations: FleetReservation[] = [];
+  private readonly placeholders: Placeholder[] = [];
+  private fleetQueued = false;
+  private roundRobin = 0;
+  private readonly scorer: ClusterScorer;
+
+  constructor(config: WorldConfig) {
+    this.config = config;
+    this.engine = new Engine();
+    let total = 0;
+    for (const m of config.members) total += m.nodes.length;
+    this.nodes = new NodeTable(total);
+    const strategy = config.slo.colocation;
+    this.window = windowTicks(strategy.metricAggregateDurationSeconds * 1000, config.loadTickMs);
+    this.windowCpu = new Float64Array(total * this.window);
+    this.windowMemory = new Float64Array(total * this.window);
+    this.metrics = new MetricsCollector(config, this.nodes);
+    this.scorer = this.makeScorer();
+    this.metrics.setMemberNames(config.members.map((m) => m.name));
+
+    let g = 0;
+    config.members.forEach((mc, index) => {
+      const nodes = mc.nodes.map((n) => n.node);
+      const pods: Pod[] = [];
+      for (const n of mc.nodes) for (const p of n.onlinePods) pods.push({ ...p, nodeName: n.node.name });
+      const state = new MutableClusterState({ nodes, pods });
+      const firstNode = g;
+      for (const n of mc.nodes) {
+        const t = this.nodes;
+        t.member[g] = index;
+        t.capacityCpu[g] = n.node.capacity[CPU] ?? 0;
+        t.capacityMemory[g] = n.node.capacity[MEMORY] ?? 0;
+        t.reservedCpu[g] = Math.max(0, t.capacityCpu[g]! - (n.node.allocatable[CPU] ?? 0));
+        t.reservedMemory[g] = Math.max(0, t.capacityMemory[g]! - (n.node.allocatable[MEMORY] ?? 0));
+        t.systemCpu[g] = n.systemCpu;
+        t.systemMemory[g] = n.systemMemory;
+        t.virtual[g] = n.node.virtual ? 1 : 0;
+        this.nodeObjects.push(n.node);
+        this.onlinePodsOnNode.push(n.onlinePods.map((p) => ({ ...p, nodeName: n.node.name })));
+        this.podsOnNode.push([...this.onlinePodsOnNode[g]!]);
+        this.published.push(undefined);
+        g++;
+      }
+      const runtime: MemberRuntime = {
+        index,
+        config: mc,
+        state,
+        firstNode,
+        nodeCount: mc.nodes.length,
+        nodeNames: nodes.map((n) => n.name),
+        pending: [],
+        scheduleQueued: false,
+        synced: undefined as unknown as MemberSnapshot,
+      };
+      this.members.push(runtime);
+    });
+  }
+
+  /** Runs the whole scenario; `onProgress` is called with simulated time as the run advances. */
+  run(onProgress?: (simMs: number, totalMs: number) => void): void {
+    const c = this.config;
+    const e = this.engine;
+    // Warm start: koordlet has reported and batch resources are published before the first job arrives.
+    this.loadTick();
+    for (let i = 1; i < this.window; i++) this.pushWindow();
+    this.koordletReport(true);
+    this.syncFleet();
+    e.every(c.loadTickMs, c.loadTickMs, Phase.INPUT, () => this.loadTick());
+    const reportMs = c.slo.colocation.metricReportIntervalSeconds * 1000;
+    e.every(reportMs, reportMs, Phase.CONTROL, () => this.koordletReport(false));
+    e.every(c.fleet.syncPeriodMs, c.fleet.syncPeriodMs, Phase.CONTROL + 1, () => {
+      this.syncFleet();
+      this.queueFleet();
+    });
+    e.every(c.fleet.retryIntervalMs, c.fleet.retryIntervalMs, Phase.SCHEDULE, () => {
+      if (this.fleetQueue.length > 0) this.queueFleet();
+      for (const m of this.members) if (m.pending.length > 0) this.queueMember(m);
+    });
+    e.every(c.sampleIntervalMs, 0, Phase.OBSERVE, () => this.metrics.sample(e.now, this.members));
+    for (const arrival of c.arrivals) {
+      if (arrival.atMs > c.durationMs) break;
+      e.schedule(arrival.atMs, Phase.INPUT + 1, () => this.submit(arrival));
+    }
+    if (onProgress !== undefined) {
+      const step = Math.max(c.loadTickMs, Math.floor(c.durationMs / 200));
+      e.every(step, step, Phase.OBSERVE + 1, () => onProgress(e.now, c.durationMs));
+    }
+    e.run(c.durationMs);
+    this.metrics.integrate(c.durationMs);
+    this.metrics.finishVirtual(c.durationMs);
+    onProgress?.(c.durationMs, c.durationMs);
+  }
+
+  /** Job records, timeline and summaries of the finished run. */
+  get allJobs(): readonly JobRuntime[] {
+    return this.jobs;
+  }
+
+  /** Member names in scenario order. */
+  get memberNames(): readonly string[] {
+    return this.members.map((m) => m.config.name);
+  }
+
+  // ---------------------------------------------------------------- online load and koordlet
+
+  private loadTick(): void {
+    const t = this.nodes;
+    const now = this.engine.now;
+    this.metrics.integrate(now);
+    let g = 0;
+    for (const m of this.config.members) {
+      for (const n of m.nodes) {
+        t.onlineCpu[g] = Math.round(n.cpuCurve(now) * t.capacityCpu[g]!);
+        t.onlineMemory[g] = Math.round(n.memoryCurve(now) * t.capacityMemory[g]!);
+        g++;
+      }
+    }
+    this.pushWindow();
+    this.enforceQoS();
+    this.metrics.onLoadTick(now);
+  }
+
+  private pushWindow(): void {
+    const t = this.nodes;
+    const w = this.window;
+    for (let g = 0; g < t.size; g++) {
+      this.windowCpu[g * w + this.windowPos] = t.onlineCpu[g]!;
+      this.windowMemory[g * w + this.windowPos] = t.onlineMemory[g]!;
+    }
+    this.windowPos = (this.windowPos + 1) % w;
+    this.windowFill = Math.min(w, this.windowFill + 1);
+  }
+
+  private averaged(buffer: Float64Array, g: number): number {
+    const w = this.window;
+    let sum = 0;
+    for (let i = 0; i < this.windowFill; i++) sum += buffer[g * w + i]!;
+    return this.windowFill === 0 ? 0 : Math.round(sum / this.windowFill);
+  }
+
+  /** The NodeMetric of node `g`: usage averaged over the aggregate window, or the latest sample. */
+  private nodeMetric(g: number, now: number, averaged: boolean): NodeMetric {
+    const t = this.nodes;
+    const online = this.onlinePodsOnNode[g]!;
+    // slo-controller reads the aggregate-window average; koordlet's QoS loops read the latest sample.
+    const onlineCpu = averaged ? this.averaged(this.windowCpu, g) : t.onlineCpu[g]!;
+    const onlineMemory = averaged ? this.averaged(this.windowMemory, g) : t.onlineMemory[g]!;
+    const podsMetric: PodMetric[] = [];
+    const share = online.length;
+    for (let i = 0; i < online.length; i++) {
+      const p = online[i]!;
+      // Split the node's online usage evenly over its online pods; the remainder goes to the first.
+      const cpu = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
+      const memory = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
+      podsMetric.push({
+        namespace: p.namespace,
+        name: p.name,
+        usage: { cpu, memory },
+        priorityClass: 'koord-prod',
+        qosClass: 'LS',
+      });
+    }
+    let beCpu = 0;
+    let beMemory = 0;
+    for (const p of this.podsOnNode[g]!) {
+      const jp = this.jobPodByKey.get(`${p.namespace}/${p.name}`);
+      if (jp === undefined || jp.pod.phase !== 'running') continue;
+      const cpu = this.grantedCpu(jp.pod);
+      beCpu += cpu;
+      beMemory += jp.pod.memory;
+      podsMetric.push({
+        namespace: p.namespace,
+        name: p.name,
+        usage: { cpu, memory: jp.pod.memory },
+        priorityClass: jp.pod.be ? 'koord-batch' : 'none',
+        qosClass: jp.pod.be ? 'BE' : 'LS',
+      });
+    }
+    return {
+      updateTime: now,
+      nodeUsage: { cpu: onlineCpu + beCpu + t.systemCpu[g]!, memory: onlineMemory + beMemory + t.systemMemory[g]! },
+      systemUsage: { cpu: t.systemCpu[g]!, memory: t.systemMemory[g]! },
+      podsMetric,
+    };
+  }
+
+  /** koordlet reports NodeMetric; slo-controller recomputes and (by the publish rule) publishes batch allocatable. */
+  private koordletReport(initial: boolean): void {
+    const now = this.engine.now;
+    const t = this.nodes;
+    const raised = new Set<MemberRuntime>();
+    for (const m of this.members) {
+      for (let i = 0; i < m.nodeCount; i++) {
+        const g = m.firstNode + i;
+        if (t.virtual[g] === 1) continue;
+        const node = this.nodeObjects[g]!;
+        const strategy = colocationStrategyForNode(this.config.slo, node);
+        const result = computeBatchResources(node, this.podsOnNode[g]!, this.nodeMetric(g, now, true), strategy, now);
+        const next = result.degraded ? { cpu: 0, memory: 0 } : { cpu: result.batchCpu, memory: result.batchMemory };
+        const decision = initial ? { publish: true } : decideBatchPublish(this.published[g], result, strategy, now);
+        if (!decision.publish) continue;
+        if (next.cpu > t.batchCpu[g]! || next.memory > t.batchMemory[g]!) raised.add(m);
+        t.batchCpu[g] = next.cpu;
+        t.batchMemory[g] = next.memory;
+        t.batchPublishedAt[g] = now;
+        this.published[g] = result.degraded
+          ? { publishedAt: now }
+          : { batchCpu: next.cpu, batchMemory: next.memory, publishedAt: now };
+        m.state.setAllocatable(node.name, {
+          ...node.allocatable,
+          [BATCH_CPU]: next.cpu,
+          [BATCH_MEMORY]: next.memory,
+        });
+      }
+    }
+    for (const m of raised) this.queueMember(m);
+  }
+
+  /** koordlet QoS: the BE CPU ceiling of every node running BE pods, and BE memory eviction. */
+  private enforceQoS(): void {
+    const t = this.nodes;
+    const now = this.engine.now;
+    for (let g = 0; g < t.size; g++) {
+      if (t.beRequestCpu[g] === 0 && t.beRequestMemory[g] === 0) {
+        t.beGrantedCpu[g] = 0;
+        continue;
+      }
+      const node = this.nodeObjects[g]!;
+      const thresholds = resourceThresholdStrategyForNode(this.config.slo, node);
+      const sample = this.nodeMetric(g, now, false);
+      const ceiling = beCpuCeiling({ node, pods: this.podsOnNode[g]!, sample, strategy: thresholds });
+      t.beCeilingCpu[g] = ceiling.enabled ? ceiling.ceilingMilli : Number.POSITIVE_INFINITY;
+      this.updateGranted(g);
+      const eviction = beMemoryEviction({
+        node,
+        pods: this.podsOnNode[g]!,
+        sample,
+        strategy: thresholds,
+        now,
+      });
+      if (eviction.outcome === 'evict') {
+        for (const victim of eviction.victims) this.evict(victim, now, victim.reason);
+      }
+    }
+    this.refreshRates();
+  }
+
+  /** BE pods on node `g` share the ceiling in proportion to their batch-cpu requests (cfs shares). */
+  private updateGranted(g: number): void {
+    const t = this.nodes;
+    const demand = t.beRequestCpu[g]!;
+    const ceiling = t.beCeilingCpu[g]!;
+    t.beGrantedCpu[g] = Math.min(demand, Math.max(0, ceiling));
+    this.metrics.onThrottle(g, demand, ceiling, this.config.loadTickMs);
+  }
+
+  private grantedCpu(pod: JobPod): number {
+    if (!pod.be) return pod.cpu;
+    const t = this.nodes;
+    const demand = t.beRequestCpu[pod.node]!;
+    if (demand <= 0) return pod.cpu;
+    return Math.floor((pod.cpu * t.beGrantedCpu[pod.node]!) / demand);
+  }
+
+  // ---------------------------------------------------------------- fleet
+
+  private makeScorer(): ClusterScorer {
+    const s = this.config.fleet.scorer;
+    if (typeof s === 'function') return s;
+    if (s === 'random') return () => this.config.scorerRandom();
+    // Round robin: prefer the member after the last one chosen.
+    return ({ member }) => {
+      const i = this.members.findIndex((m) => m.config.name === member.name);
+      const n = this.members.length;
+      return -((i - this.roundRobin + n) % n);
+    };
+  }
+
+  /** The fleet's view of each member: node allocatable (with published batch) and requested, as of now. */
+  private syncFleet(): void {
+    const now = this.engine.now;
+    for (const m of this.members) {
+      const view = m.state.toInput();
+      const requested = new Map<string, Record<string, number>>();
+      for (const p of view.pods) {
+        if (p.nodeName === undefined) continue;
+        const r = requested.get(p.nodeName) ?? { [PODS]: 0 };
+        for (const k in p.requests) r[k] = (r[k] ?? 0) + p.requests[k]!;
+        r[PODS] = (r[PODS] ?? 0) + 1;
+        requested.set(p.nodeName, r);
+      }
+      let allocating: Record<string, number> = {};
+      for (const jp of m.pending) {
+        for (const k in jp.pod.requests) allocating[k] = (allocating[k] ?? 0) + jp.pod.requests[k]!;
+        allocating[PODS] = (allocating[PODS] ?? 0) + 1;
+      }
+      if (m.pending.length === 0) allocating = {};
+      const mc = m.config;
+      m.synced = {
+        name: mc.name,
+        labels: mc.labels,
+        ...(mc.provider === undefined ? {} : { provider: mc.provider }),
+        ...(mc.region === undefined ? {} : { region: mc.region }),
+        ...(mc.zone === undefined ? {} : { zones: [mc.zone] }),
+        kubernetesVersion: mc.kubernetesVersion,
+        taints: mc.taints,
+        nodes: view.nodes.map((n) => ({
+          name: n.name,
+          labels: n.labels,
+          taints: n.taints,
+          allocatable: n.allocatable,
+          requested: requested.get(n.name) ?? {},
+          unschedulable: n.unschedulable,
+        })),
+        allocating,
+        syncedAt: now,
+        reservations: [],
+      };
+    }
+    // Holds made before this sync are now visible in the members' state as placeholders.
+    this.fleetReservations = [];
+  }
+
+  private fleetSnapshot(): FleetSnapshot {
+    const now = this.engine.now;
+    const held = this.fleetReservations.filter((r) => r.expiresAtMs > now);
+    return {
+      members: this.members.map((m) => ({ ...m.synced, reservations: held.filter((r) => r.member === m.config.name) })),
+    };
+  }
+
+  private queueFleet(): void {
+    if (this.fleetQueued) return;
+    this.fleetQueued = true;
+    this.engine.schedule(this.engine.now, Phase.SCHEDULE + 1, () => {
+      this.fleetQueued = false;
+      this.fleetCycle();
+    });
+  }
+
+  /** The global scheduler tries every waiting application in submission order (a non-blocking queue). */
+  private fleetCycle(): void {
+    const waiting = this.fleetQueue.splice(0);
+    for (const job of waiting) {
+      if (!this.dispatch(job)) this.fleetQueue.push(job);
+    }
+  }
+
+  private dispatch(job: JobRuntime): boolean {
+    const now = this.engine.now;
+    const c = this.config.fleet;
+    const started = performance.now();
+    const decision = scheduleOnFleet(
+      this.fleetSnapshot(),
+      sparkApplicationResource(job.app, job.sparkPods),
+      this.config.policies,
+      {
+        nowMs: now,
+        failedMembers: [...job.failedMembers],
+        dispenser: c.dispenser,
+        scorer: this.scorer,
+        preoccupationMinVersion: c.preoccupationMinVersion,
+        preoccupationTtlMs: c.preoccupationTtlMs,
+        ...(c.preoccupation ? {} : { preoccupation: noPreoccupation }),
+      },
+    );
+    this.metrics.fleetDecision(performance.now() - started);
+    if (decision.kind !== 'scheduled') return false;
+    const target = decision.targetClusters[0]!.name;
+    const member = this.members.find((m) => m.config.name === target)!;
+    this.roundRobin = (member.index + 1) % this.members.length;
+    job.member = member.index;
+    job.lastMember = target;
+    job.dispatchedAtMs = now;
+    job.dispatchMs ??= now;
+    this.metrics.event(now, 'dispatch', target, job.app.name, decision.message);
+    if (c.preoccupation) this.preoccupy(job, member, decision);
+    job.cancelTimeout = this.engine.after(c.rescheduleTimeoutMs, Phase.CONTROL, () => this.checkTimeout(job)).cancel;
+    this.lifecycle(job, { type: 'enqueued', atMs: now });
+    return true;
+  }
+
+  /** Preoccupation: the fleet's holds become placeholder pods on the chosen nodes, consumed by the job's pods. */
+  private preoccupy(job: JobRuntime, member: MemberRuntime, decision: ScheduledDecision): void {
+    if (decision.reservations.length === 0) return;
+    this.fleetReservations.push(...decision.reservations);
+    for (const r of decision.reservations) {
+      const local = member.nodeNames.indexOf(r.node);
+      if (local < 0) continue;
+      const g = member.firstNode + local;
+      const requests: Record<string, number> = { ...r.resources };
+      delete requests[PODS];
+      const pod = this.placeholderPod(job, r.node, requests);
+      member.state.bind(pod, r.node);
+      this.placeholders.push({ job: job.id, member: member.index, node: g, pod });
+      job.reservedNodes.push(g);
+    }
+    const ttl = decision.reservations[0]!.expiresAtMs - this.engine.now;
+    this.engine.after(Math.max(0, ttl), Phase.CONTROL, () => this.releasePlaceholders(job));
+  }
+
+  private placeholderPod(job: JobRuntime, nodeName: string, requests: ResourceList): Pod {
+    return {
+      name: `${job.app.name}-reserve-${nodeName}`,
+      namespace: RESERVE_NAMESPACE,
+      labels: {},
+      annotations: {},
+      priority: job.driverTemplate.priority,
+      preemptionPolicy: 'Never',
+      requests,
+      limits: {},
+      nodeSelector: {},
+      tolerations: [],
+      nodeName,
+    };
+  }
+
+  private releasePlaceholders(job: JobRuntime): void {
+    for (let i = this.placeholders.length - 1; i >= 0; i--) {
+      const p = this.placeholders[i]!;
+      if (p.job !== job.id) continue;
+      this.members[p.member]!.state.remove(`${p.pod.namespace}/${p.pod.name}`);
+      this.placeholders.splice(i, 1);
+      this.queueMember(this.members[p.member]!);
+    }
+    job.reservedNodes = [];
+  }
+
+  /** A job's own pod takes its share of a placeholder on some reserved node, if one holds enough. */
+  private consumePlaceholder(job: JobRuntime, member: MemberRuntime, pod: Pod): number {
+    for (let i = 0; i < this.placeholders.length; i++) {
+      const p = this.placeholders[i]!;
+      if (p.job !== job.id || p.member !== member.index) continue;
+      let fits = true;
+      for (const k in pod.requests) if ((pod.requests[k] ?? 0) > (p.pod.requests[k] ?? 0)) fits = false;
+      if (!fits) continue;
+      const left: Record<string, number> = {};
+      let any = false;
+      for (const k in p.pod.requests) {
+        left[k] = p.pod.requests[k]! - (pod.requests[k] ?? 0);
+        if (left[k]! > 0) any = true;
+      }
+      member.state.remove(`${p.pod.namespace}/${p.pod.name}`);
+      if (any) {
+        p.pod = { ...p.pod, requests: left };
+        member.state.bind(p.pod, member.nodeNames[p.node - member.firstNode]!);
+      } else {
+        this.placeholders.splice(i, 1);
+      }
+      return p.node;
+    }
+    return -1;
+  }
+
+  /** Timeout reschedule: a driver not running by the deadline makes the fleet reclaim and reschedule the job. */
+  private checkTimeout(job: JobRuntime): void {
+    job.cancelTimeout = null;
+    const driver = job.pods.find((p) => p.role === 'driver');
+    if (driver !== undefined && driver.phase === 'running') return;
+    if (isTerminalSparkState(job.lifecycle.state) || job.member < 0) return;
+    const now = this.engine.now;
+    const member = this.members[job.member]!;
+    job.failedMembers.add(member.config.name);
+    job.reschedules++;
+    this.metrics.event(
+      now,
+      'reschedule',
+      member.config.name,
+      job.app.name,
+      `driver not running after ${this.config.fleet.rescheduleTimeoutMs / 1000}s; reclaimed`,
+    );
+    this.removeJobPods(job);
+    this.releasePlaceholders(job);
+    job.cancelCompletion?.();
+    job.cancelCompletion = null;
+    job.member = -1;
+    job.lifecycle = createSparkLifecycle();
+    job.allocating = false;
+    this.fleetQueue.push(job);
+    this.queueFleet();
+  }
+
+  // ---------------------------------------------------------------- applications
+
+  private submit(arrival: WorldConfig['arrivals'][number]): void {
+    const now = this.engine.now;
+    const result = sparkPods(arrival.app, this.config.priorityClasses);
+    if (!result.ok) {
+      this.metrics.event(now, 'failed', null, arrival.app.name, result.issues.map((i) => i.message).join('; '));
+      return;
+    }
+    const settings = executorAllocationSettings(arrival.app);
+    const job: JobRuntime = {
+      id: this.jobs.length,
+      app: arrival.app,
+      workload: arrival.workload,
+      sparkPods: result.pods,
+      driverTemplate: result.pods.driver.pod,
+      executorTemplate: result.pods.executor.pod,
+      executorTarget: result.pods.executor.replicas,
+      batchSize: settings.batchSize,
+      batchDelayMs: settings.batchDelayMs,
+      submitMs: now,
+      workMilliCoreMs: arrival.workMilliCoreMs,
+      doneMilliCoreMs: 0,
+      rateMilli: 0,
+      lastProgressMs: now,
+      lifecycle: createSparkLifecycle(),
+      lifecycleConfig: sparkLifecycleConfig(arrival.app),
+      member: -1,
+      failedMembers: new Set(),
+      pods: [],
+      nextExecutorId: 1,
+      dispatchMs: null,
+      startMs: null,
+      finishMs: null,
+      dispatchedAtMs: -1,
+      reschedules: 0,
+      evictions: 0,
+      cancelCompletion: null,
+      cancelTimeout: null,
+      allocating: false,
+      reservedNodes: [],
+      lastMember: null,
+    };
+    this.jobs.push(job);
+    this.fleetQueue.push(job);
+    this.queueFleet();
+  }
+
+  /** Feeds one event to the job's pure lifecycle and carries out the actions it returns. */
+  private lifecycle(job: JobRuntime, event: SparkLifecycleEvent): void {
+    const [next, actions] = transitionSparkLifecycle(job.lifecycle, event, job.lifecycleConfig);
+    job.lifecycle = next;
+    for (const a of actions) this.act(job, a);
+  }
+
+  private act(job: JobRuntime, action: SparkLifecycleAction): void {
+    const now = this.engine.now;
+    switch (action.type) {
+      case 'submit': {
+        // spark-submit in the member creates the driver pod.
+        this.createPod(job, 'driver');
+        this.lifecycle(job, { type: 'submitted', atMs: now, submissionId: action.submissionId });
+        break;
+      }
+      case 'deletePods':
+        this.removeJobPods(job);
+        this.engine.schedule(now, Phase.NORMAL, () =>
+          this.lifecycle(job, { type: 'podsDeleted', atMs: this.engine.now }),
+        );
+        break;
+      case 'scheduleRetry':
+        this.engine.schedule(Math.max(now, action.atMs), Phase.NORMAL, () =>
+          this.lifecycle(job, { type: 'retryTimerFired', atMs: this.engine.now }),
+        );
+        break;
+      case 'replaceExecutors':
+        this.startAllocation(job);
+        break;
+      case 'stateEntered':
+        if (action.state === 'COMPLETED' || action.state === 'FAILED') this.finish(job, action.state);
+        break;
+    }
+  }
+
+  private finish(job: JobRuntime, state: 'COMPLETED' | 'FAILED'): void {
+    const now = this.engine.now;
+    job.finishMs = now;
+    job.cancelTimeout?.();
+    job.cancelTimeout = null;
+    job.cancelCompletion?.();
+    job.cancelCompletion = null;
+    this.removeJobPods(job);
+    this.releasePlaceholders(job);
+    this.metrics.event(now, state === 'COMPLETED' ? 'completed' : 'failed', job.lastMember, job.app.name, state);
+  }
+
+  private createPod(job: JobRuntime, role: 'driver' | 'executor'): void {
+    const member = this.members[job.member]!;
+    const template = role === 'driver' ? job.driverTemplate : job.executorTemplate;
+    const name = role === 'driver' ? template.name : `${template.name}-${job.nextExecutorId++}`;
+    const pod: Pod = { ...template, name };
+    const cpu = pod.requests[CPU] ?? pod.requests[BATCH_CPU] ?? 0;
+    const memory = pod.requests[MEMORY] ?? pod.requests[BATCH_MEMORY] ?? 0;
+    const jp: JobPod = {
+      pod,
+      role,
+      phase: 'pending',
+      node: -1,
+      runningSinceMs: -1,
+      be: (pod.requests[BATCH_CPU] ?? 0) > 0,
+      cpu,
+      memory,
+    };
+    job.pods.push(jp);
+    this.jobPodByKey.set(`${pod.namespace}/${pod.name}`, { job, pod: jp });
+    const reserved = this.consumePlaceholder(job, member, pod);
+    if (reserved >= 0) {
+      this.bindPod(member, jp, reserved);
+    } else {
+      member.pending.push(jp);
+      this.queueMember(member);
+    }
+  }
+
+  private bindPod(member: MemberRuntime, jp: JobPod, g: number): void {
+    const nodeName = member.nodeNames[g - member.firstNode]!;
+    const bound: Pod = { ...jp.pod, nodeName, startTime: this.engine.now };
+    member.state.bind(bound, nodeName);
+    jp.node = g;
+    jp.phase = 'starting';
+    this.podsOnNode[g]!.push(bound);
+    if (jp.be) {
+      this.nodes.beRequestCpu[g] = this.nodes.beRequestCpu[g]! + jp.cpu;
+      this.nodes.beRequestMemory[g] = this.nodes.beRequestMemory[g]! + jp.memory;
+    }
+    const virtual = this.nodes.virtual[g] === 1;
+    const lat = this.config.startupLatency;
+    const delay = Math.max(
+      0,
+      Math.round(virtual ? (jp.role === 'driver' ? lat.virtualDriver() : lat.virtualExecutor()) : lat.regular()),
+    );
+    const entry = this.jobPodByKey.get(`${jp.pod.namespace}/${jp.pod.name}`)!;
+    this.engine.after(delay, Phase.NORMAL, () => this.podStarted(entry.job, jp));
+  }
+
+  private podStarted(job: JobRuntime, jp: JobPod): void {
+    if (jp.phase !== 'starting' || !job.pods.includes(jp)) return;
+    const now = this.engine.now;
+    jp.phase = 'running';
+    jp.runningSinceMs = now;
+    if (jp.role === 'driver') {
+      job.startMs ??= now;
+      job.cancelTimeout?.();
+      job.cancelTimeout = null;
+      this.lifecycle(job, { type: 'driverRunning', atMs: now, submissionId: job.lifecycle.submissionId });
+      this.startAllocation(job);
+    } else {
+      this.refreshRate(job);
+    }
+    this.metrics.podRunning(this.nodes.virtual[jp.node] === 1, jp.cpu, now);
+  }
+
+  /** The driver's executor allocator: rounds every batch delay until the target is running or pending. */
+  private startAllocation(job: JobRuntime): void {
+    if (job.allocating) return;
+    job.allocating = true;
+    const round = (): void => {
+      if (job.lifecycle.state !== 'RUNNING' || job.member < 0) {
+        job.allocating = false;
+        return;
+      }
+      let running = 0;
+      let pending = 0;
+      for (const p of job.pods) {
+        if (p.role !== 'executor') continue;
+        if (p.phase === 'running') running++;
+        else pending++;
+      }
+      const n = executorsToRequest({ running, pending, newlyCreated: 0 }, job.executorTarget, {
+        batchSize: job.batchSize,
+        maxPendingPods: Number.MAX_SAFE_INTEGER,
+      });
+      for (let i = 0; i < n; i++) this.createPod(job, 'executor');
+      if (running + pending + n < job.executorTarget || n > 0) {
+        this.engine.after(job.batchDelayMs, Phase.NORMAL, round);
+      } else {
+        job.allocating = false;
+      }
+    };
+    round();
+  }
+
+  // ---------------------------------------------------------------- progress
+
+  private refreshRates(): void {
+    for (const job of this.jobs) if (job.lifecycle.state === 'RUNNING') this.refreshRate(job);
+  }
+
+  /** Recomputes a running job's rate from its running executors' granted CPU and reschedules completion. */
+  private refreshRate(job: JobRuntime): void {
+    const now = this.engine.now;
+    job.doneMilliCoreMs += job.rateMilli * (now - job.lastProgressMs);
+    job.lastProgressMs = now;
+    let rate = 0;
+    for (const p of job.pods) if (p.role === 'executor' && p.phase === 'running') rate += this.grantedCpu(p);
+    job.rateMilli = rate;
+    job.cancelCompletion?.();
+    job.cancelCompletion = null;
+    if (rate <= 0 || job.lifecycle.state !== 'RUNNING') return;
+    const remaining = Math.max(0, job.workMilliCoreMs - job.doneMilliCoreMs);
+    const delay = Math.ceil(remaining / rate);
+    job.cancelCompletion = this.engine.after(delay, Phase.NORMAL, () => this.complete(job)).cancel;
+  }
+
+  private complete(job: JobRuntime): void {
+    const now = this.engine.now;
+    job.doneMilliCoreMs = job.workMilliCoreMs;
+    job.lastProgressMs = now;
+    job.rateMilli = 0;
+    job.cancelCompletion = null;
+    this.lifecycle(job, { type: 'driverSucceeded', atMs: now, submissionId: job.lifecycle.submissionId });
+  }
+
+  // ---------------------------------------------------------------- member scheduling
+
+  private queueMember(m: MemberRuntime): void {
+    if (m.scheduleQueued || m.pending.length === 0) return;
+    m.scheduleQueued = true;
+    this.engine.schedule(this.engine.now, Phase.SCHEDULE, () => {
+      m.scheduleQueued = false;
+      this.memberCycle(m);
+    });
+  }
+
+  /** kube-scheduler's loop over the active queue: highest priority first, then arrival order. */
+  private memberCycle(m: MemberRuntime): void {
+    const queue = m.pending.splice(0);
+    queue.sort((a, b) => b.pod.priority - a.pod.priority);
+    for (const jp of queue) {
+      const started = performance.now();
+      const decision = scheduleInCluster(m.state.view(), jp.pod);
+      this.metrics.memberDecision(performance.now() - started);
+      if (decision.kind === 'bind') {
+        this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
+      } else if (decision.kind === 'preempt') {
+        for (const victim of decision.victims) this.evict(victim, this.engine.now, `preempted by ${jp.pod.name}`);
+        this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
+      } else {
+        m.pending.push(jp);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- removal and eviction
+
+  private unbind(jp: JobPod): void {
+    if (jp.node < 0) return;
+    const g = jp.node;
+    const member = this.members[this.nodes.member[g]!]!;
+    member.state.remove(`${jp.pod.namespace}/${jp.pod.name}`);
+    const list = this.podsOnNode[g]!;
+    const i = list.findIndex((p) => p.name === jp.pod.name && p.namespace === jp.pod.namespace);
+    if (i >= 0) list.splice(i, 1);
+    if (jp.be) {
+      this.nodes.beRequestCpu[g] = this.nodes.beRequestCpu[g]! - jp.cpu;
+      this.nodes.beRequestMemory[g] = this.nodes.beRequestMemory[g]! - jp.memory;
+      this.updateGranted(g);
+    }
+    if (jp.phase === 'running') this.metrics.podStopped(this.nodes.virtual[g] === 1, jp.cpu, this.engine.now);
+    jp.node = -1;
+    this.queueMember(member);
+  }
+
+  private removeJobPods(job: JobRuntime): void {
+    if (job.pods.length === 0) return;
+    for (const jp of job.pods) {
+      this.unbind(jp);
+      this.jobPodByKey.delete(`${jp.pod.namespace}/${jp.pod.name}`);
+    }
+    if (job.member >= 0) {
+      const member = this.members[job.member]!;
+      member.pending = member.pending.filter((p) => !job.pods.includes(p));
+    }
+    job.pods = [];
+    job.rateMilli = 0;
+  }
+
+  /** Evicts a running pod (koordlet or preemption): an executor loses its unfinished task; a driver fails the run. */
+  private evict(pod: { readonly namespace: string; readonly name: string }, now: number, reason: string): void {
+    const entry = this.jobPodByKey.get(`${pod.namespace}/${pod.name}`);
+    if (entry === undefined) return;
+    const { job, pod: jp } = entry;
+    const member = this.members[job.member]?.config.name ?? null;
+    job.evictions++;
+    this.metrics.event(now, 'eviction', member, job.app.name, `${jp.pod.name}: ${reason}`);
+    if (jp.role === 'executor') {
+      // Progress up to now, then the work of the task the executor was running is lost.
+      this.refreshRate(job);
+      const lostMs = Math.min(this.config.lostWorkPerEvictionMs, Math.max(0, now - jp.runningSinceMs));
+      job.doneMilliCoreMs = Math.max(0, job.doneMilliCoreMs - this.grantedCpu(jp) * lostMs);
+      this.unbind(jp);
+      job.pods = job.pods.filter((p) => p !== jp);
+      this.jobPodByKey.delete(`${jp.pod.namespace}/${jp.pod.name}`);
+      this.refreshRate(job);
+      this.lifecycle(job, { type: 'executorLost', atMs: now, submissionId: job.lifecycle.submissionId, count: 1 });
+    } else {
+      this.lifecycle(job, { type: 'driverLost', atMs: now, submissionId: job.lifecycle.submissionId });
+      if (!isTerminalSparkState(job.lifecycle.state) && job.lifecycle.state !== 'PENDING_RERUN') {
+        this.removeJobPods(job);
+      }
+    }
+  }
+}
+
+export { bestFitScorer, mostIdleScorer };
