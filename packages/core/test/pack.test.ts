@@ -48,7 +48,10 @@ describe('@gleaner/core as a packed tarball', () => {
       run('pnpm', ['pack', '--pack-destination', dir], CORE_DIR);
       const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
       expect(tarball).toBeDefined();
-      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+      writeFileSync(
+        path.join(dir, 'package.json'),
+        JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+      );
       run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`], dir);
 
       writeFileSync(path.join(dir, 'consumer.ts'), CONSUMER_TS);

@@ -1,19 +1,26 @@
 import { MutableClusterState, scheduleInCluster } from '@gleaner/core';
-const Gi = 2 ** 30;
-const nodes = Array.from({ length: 5000 }, (_, i) => ({
-  name: `node-${i}`, labels: { zone: `z${i % 3}` }, annotations: {}, taints: [],
-  capacity: { cpu: 64000, memory: 256 * Gi, pods: 110 },
-  allocatable: { cpu: 64000, memory: 256 * Gi, pods: 110, 'kubernetes.io/batch-cpu': 20000, 'kubernetes.io/batch-memory': 80 * Gi },
-  unschedulable: false, virtual: false,
-}));
+import { __test } from './placementBench.js';
+
+const nodes = __test.makeNodes(5000, 1);
+const pods = __test.makePods(20000, 2, false);
 const state = new MutableClusterState({ nodes, pods: [] });
-const view = state.view();
-const t0 = performance.now();
-for (let k = 0; k < 5000; k++) {
-  const p = { name: `p${k}`, namespace: 'b', labels: {}, annotations: {}, priority: 0, preemptionPolicy: 'PreemptLowerPriority' as const,
-    requests: { cpu: 1000 * (1 + (k % 4)), memory: 2 * Gi }, limits: {}, nodeSelector: {}, tolerations: [] };
-  const d = scheduleInCluster(view, p);
+const lat: [number, number, string][] = [];
+for (let k = 0; k < pods.length; k++) {
+  const t0 = process.hrtime.bigint();
+  const d = scheduleInCluster(state.view(), pods[k]!);
+  lat.push([
+    Number(process.hrtime.bigint() - t0) / 1000,
+    k,
+    JSON.stringify(pods[k]!.requests) + JSON.stringify(pods[k]!.nodeSelector) + pods[k]!.tolerations.length,
+  ]);
   state.apply(d);
 }
-console.log('ms', performance.now() - t0);
-console.log('recomputes', (globalThis as any).__recomputes)
+lat.sort((a, b) => b[0] - a[0]);
+console.log(
+  lat
+    .slice(0, 40)
+    .map((x) => `${x[0].toFixed(0)}us k=${x[1]} ${x[2]}`)
+    .join('\n'),
+);
+const total = lat.reduce((a, b) => a + b[0], 0);
+console.log('total ms', total / 1000, 'top 1% ms', lat.slice(0, 200).reduce((a, b) => a + b[0], 0) / 1000);

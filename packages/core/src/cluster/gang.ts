@@ -6,6 +6,8 @@ import { preemptionJobKey } from './jobKey.js';
 import type { ResolvedOptions } from './options.js';
 import type { Gang, ResolvedPodGroup } from './PodGroup.js';
 import { resolvePodGroup } from './PodGroup.js';
+import type { PodContext } from './podContext.js';
+import { podContext } from './podContext.js';
 import {
   MESSAGE_PREEMPTION_POLICY_NEVER,
   REASON_NO_POTENTIAL_VICTIMS,
@@ -13,8 +15,7 @@ import {
   summarizeReasons,
   withPreemptionMessage,
 } from './reasons.js';
-import type { PodContext } from './schedulePod.js';
-import { diagnose, fitReasons, passesStaticFilters, placePod, podContext } from './schedulePod.js';
+import { diagnose, fitReasons, passesStaticFilters, placePod } from './schedulePod.js';
 
 // Koordinator Coscheduling inside one decision (pkg/scheduler/plugins/coscheduling): members are tried in
 // order on a scratch copy of the requested columns, so each sees the earlier members' usage, and nothing

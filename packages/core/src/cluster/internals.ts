@@ -39,10 +39,15 @@ export interface ScoreEntry {
   readonly values: Float64Array;
   /** Per node: the node version the value was computed at (0 = never). */
   readonly stamps: Float64Array;
+  /** The scoring plan last built for these columns (reused when the pod requests no extended resource). */
+  plan: unknown;
+  planColumns: Columns | undefined;
 }
 
 /** Per-pod results of the static filters, per node class (see staticFilters.ts). */
 export interface TolerationResult {
+  /** Memo key (the tolerations). */
+  readonly key: string;
   /** Per taint class: index of the first untolerated NoSchedule/NoExecute taint, or −1; null when all pass. */
   readonly untolerated: Int32Array | null;
   /** Per taint class: intolerable PreferNoSchedule taints; null when all are 0. */
@@ -51,6 +56,8 @@ export interface TolerationResult {
 
 /** Per-pod node-affinity results, per label class (or per node when the pod uses `matchFields`). */
 export interface AffinityResult {
+  /** Memo key (nodeSelector and node affinity). */
+  readonly key: string;
   /** 1 when nodeSelector and required affinity match; null when every node matches. */
   readonly matches: Uint8Array | null;
   /** Preferred-term weight sums; null when all are 0. */
@@ -71,6 +78,35 @@ export interface Memo {
   readonly scores: Map<string, ScoreEntry>;
 }
 
+/**
+ * Incremental argmax of the node scores for one (request vector, options, tolerations/affinity): a
+ * tournament tree over node indices, kept current by replaying the node change log (see placementIndex.ts).
+ */
+export interface PlacementIndex {
+  /** Power of two ≥ node count (tree leaves). */
+  readonly size: number;
+  /** Per node: total score, or −1 when the pod cannot go there. */
+  readonly leaf: Float64Array;
+  /** Per node: the node version the leaf was computed at. */
+  readonly leafStamp: Float64Array;
+  /** Tree: best node of each subtree (−1 none); root at 1, leaves at size + i. */
+  readonly best: Int32Array;
+  /** Feasible nodes per intolerable-PreferNoSchedule count, and per preferred-affinity weight sum. */
+  readonly preferFeasible: Int32Array;
+  readonly preferredFeasible: Int32Array;
+  /** Maximum count / weight sum over the nodes passing the taint and affinity filters. */
+  readonly maxPrefer: number;
+  readonly maxPreferred: number;
+  /** Per node: the normalised TaintToleration + NodeAffinity part of the total, or −1 when those filters fail. */
+  readonly staticTerm: Float64Array;
+  /** Per node: raw intolerable PreferNoSchedule count and preferred-affinity sum (null when all 0). */
+  readonly prefer: Int32Array | null;
+  readonly preferred: Int32Array | null;
+  feasible: number;
+  /** Change-log position this index reflects. */
+  syncedAt: number;
+}
+
 /** Everything a view reads. */
 export interface Internals {
   /** Replaced (not resized) when a node is added. */
@@ -82,6 +118,14 @@ export interface Internals {
   readonly memo: Memo;
   /** Monotonic stamp source, shared with scratch views so stamps never collide. */
   readonly clock: { value: number };
+  /** Indices of nodes changed since position `changeBase` (the change log). */
+  changes: number[];
+  /** Log position of `changes[0]`. */
+  changeBase: number;
+  /** Placement indexes over this internals' data (a scratch has its own). */
+  readonly indexes: Map<string, PlacementIndex>;
+  /** For a scratch: the internals it was copied from (its indexes are cloned on first use). */
+  readonly parent: Internals | undefined;
 }
 
 /** Where a view keeps its internals (not exported from the package). */
@@ -95,6 +139,18 @@ export const MEMO_LIMIT = 64;
 export function newStamp(internals: Internals): number {
   internals.clock.value += 1;
   return internals.clock.value;
+}
+
+/** Records that node `i` changed: a new version stamp and a change-log entry. */
+export function touch(internals: Internals, i: number): void {
+  internals.cols.version[i] = newStamp(internals);
+  const changes = internals.changes;
+  changes.push(i);
+  // Keep the log bounded: indexes that fall behind the base rebuild from scratch.
+  if (changes.length > 4 * internals.cols.size + 4096) {
+    internals.changeBase += changes.length;
+    internals.changes = [];
+  }
 }
 
 function taintKey(taints: readonly Taint[]): string {
@@ -187,7 +243,7 @@ export function accountPod(internals: Internals, pod: Pod, i: number, sign: 1 | 
   }
   cols.nonZeroRequestedCpu[i] = cols.nonZeroRequestedCpu[i]! + sign * nonZeroRequest(pod, CPU);
   cols.nonZeroRequestedMemory[i] = cols.nonZeroRequestedMemory[i]! + sign * nonZeroRequest(pod, MEMORY);
-  cols.version[i] = newStamp(internals);
+  touch(internals, i);
 }
 
 function emptyColumns(n: number): Columns {
@@ -239,6 +295,10 @@ export function buildInternals(
     pdbs: [...pdbs],
     memo,
     clock: { value: 0 },
+    changes: [],
+    changeBase: 0,
+    indexes: new Map(),
+    parent: undefined,
   };
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
@@ -273,7 +333,7 @@ function initNode(internals: Internals, node: Node, i: number): void {
 export function setNodeAllocatable(internals: Internals, i: number, allocatable: ResourceList): void {
   internals.nodes[i] = { ...internals.nodes[i]!, allocatable };
   writeAllocatable(internals.cols, i, allocatable);
-  internals.cols.version[i] = newStamp(internals);
+  touch(internals, i);
 }
 
 /** Cordons or uncordons node `i`. */
@@ -283,7 +343,7 @@ export function setNodeUnschedulable(internals: Internals, i: number, unschedula
   internals.nodes[i] = { ...node, unschedulable };
   internals.cols.unschedulable[i] = unschedulable ? 1 : 0;
   internals.memo.cordoned += unschedulable ? 1 : -1;
-  internals.cols.version[i] = newStamp(internals);
+  touch(internals, i);
 }
 
 function grown<T extends Float64Array | Uint8Array | Int32Array>(a: T, n: number): T {
@@ -327,6 +387,7 @@ export function appendNode(internals: Internals, node: Node): void {
   // Memo arrays are sized by node count: drop them.
   internals.memo.scores.clear();
   internals.memo.affinities.clear();
+  internals.indexes.clear();
   initNode(internals, node, n - 1);
 }
 
@@ -362,6 +423,10 @@ export function scratchInternals(base: Internals): Internals {
     pdbs: base.pdbs,
     memo: base.memo,
     clock: base.clock,
+    changes: [],
+    changeBase: 0,
+    indexes: new Map(),
+    parent: base,
   };
 }
 

@@ -99,6 +99,8 @@ export interface ResolvedOptions {
   readonly random: (() => number) | undefined;
   /** Identifies what the cached resource scores depend on. */
   readonly cacheKey: string;
+  /** Identifies what a placement index's totals depend on (cacheKey plus the static plugin weights). */
+  readonly indexKey: string;
 }
 
 const DEFAULT_RESOURCES: readonly ResourceWeight[] = [
@@ -113,9 +115,10 @@ function weightOrDefault(value: number | undefined, fallback: number, what: stri
 }
 
 const resolvedCache = new WeakMap<ClusterSchedulingOptions, ResolvedOptions>();
+const NO_OPTIONS: ClusterSchedulingOptions = Object.freeze({});
 
 /** Applies defaults and validates (throws `RangeError` on a negative weight or a percentage outside 0–100). */
-export function resolveOptions(options: ClusterSchedulingOptions = {}): ResolvedOptions {
+export function resolveOptions(options: ClusterSchedulingOptions = NO_OPTIONS): ResolvedOptions {
   const cached = resolvedCache.get(options);
   if (cached !== undefined) return cached;
   const scoringResources = (options.scoringResources ?? DEFAULT_RESOURCES).map((r) => ({
@@ -139,21 +142,25 @@ export function resolveOptions(options: ClusterSchedulingOptions = {}): Resolved
     1,
     'pluginWeights.NodeResourcesBalancedAllocation',
   );
+  const affinityWeight = weightOrDefault(w.NodeAffinity, 2, 'pluginWeights.NodeAffinity');
+  const taintWeight = weightOrDefault(w.TaintToleration, 3, 'pluginWeights.TaintToleration');
+  const cacheKey = `${strategy}|${fitWeight}|${balancedWeight}|${scoringResources.map((r) => `${r.name}:${r.weight}`).join(',')}|${balancedResources.join(',')}`;
   const resolved: ResolvedOptions = {
     strategy,
     scoringResources,
     balancedResources,
     fitWeight,
     balancedWeight,
-    affinityWeight: weightOrDefault(w.NodeAffinity, 2, 'pluginWeights.NodeAffinity'),
-    taintWeight: weightOrDefault(w.TaintToleration, 3, 'pluginWeights.TaintToleration'),
+    affinityWeight,
+    taintWeight,
     plugins: options.scorePlugins ?? [],
     percentage,
     startNodeIndex,
     preemption: options.preemption ?? true,
     jobLevelPreemption: options.jobLevelPreemption ?? true,
     random: options.random,
-    cacheKey: `${strategy}|${fitWeight}|${balancedWeight}|${scoringResources.map((r) => `${r.name}:${r.weight}`).join(',')}|${balancedResources.join(',')}`,
+    cacheKey,
+    indexKey: `${cacheKey}|${affinityWeight}|${taintWeight}`,
   };
   resolvedCache.set(options, resolved);
   return resolved;

@@ -4,27 +4,19 @@ import { compareImportance, startTimeOrNow } from './importance.js';
 import type { Internals } from './internals.js';
 import { allPods } from './internals.js';
 import { disruptionsAllowed, pdbSelectsPod } from './PodDisruptionBudget.js';
+import type { PodContext } from './podContext.js';
 import {
   MESSAGE_PREEMPTION_POLICY_NEVER,
   REASON_NO_PREEMPTION_VICTIMS,
   REASON_PREEMPTION_NOT_HELPFUL,
   summarizeReasons,
 } from './reasons.js';
-import type { PodContext } from './schedulePod.js';
 import { fitReasons } from './schedulePod.js';
 
 // kube-scheduler's DefaultPreemption PostFilter on the struct-of-arrays view
 // (pkg/scheduler/framework/preemption/preemption.go, plugins/defaultpreemption/default_preemption.go).
 // Gleaner dry-runs every potential node (upstream samples max(10 %, 100) of them from a random offset)
 // and breaks final ties by node order (upstream: map order), so the outcome is deterministic.
-
-/** A node where preemption works, with its minimal victims (internal). */
-export interface PreemptionCandidate {
-  readonly nodeIndex: number;
-  /** Victims, most important first. */
-  readonly victims: readonly Pod[];
-  readonly pdbViolations: number;
-}
 
 /** Preemption result (internal). */
 export type PreemptionOutcome =
@@ -88,65 +80,17 @@ function release(needs: Needs, freed: Float64Array, pod: Pod, sign: 1 | -1): voi
   for (let k = 0; k < needs.names.length; k++) freed[k] = freed[k]! + sign * (pod.requests[needs.names[k]!] ?? 0);
 }
 
-/**
- * `SelectVictimsOnNode`: remove every pod of strictly lower priority; if the preemptor then fits, reprieve
- * as many as possible — PDB-violating ones first, then the others, each most important first — keeping a
- * pod whenever the preemptor still fits with it. Returns undefined when the node cannot host the pod.
- */
-function selectVictims(
-  internals: Internals,
-  ctx: PodContext,
-  needs: Needs,
-  i: number,
-  potential: Pod[],
-  allowed: readonly number[],
-  failReasons: string[],
-): PreemptionCandidate | undefined {
-  const freed = new Float64Array(needs.names.length);
-  for (const p of potential) release(needs, freed, p, 1);
-  if (!fitsWith(internals, needs, i, freed, potential.length)) {
-    fitReasons(internals.cols, ctx.shape, i, failReasons, potential.length, (name) => {
-      const k = needs.names.indexOf(name);
-      return k < 0 ? 0 : freed[k]!;
-    });
-    return undefined;
-  }
-  potential.sort(compareImportance);
-  const pdbs = internals.pdbs;
-  let violating: Pod[] = [];
-  let nonViolating: Pod[] = potential;
-  if (pdbs.length > 0) {
-    const left = allowed.slice();
-    violating = [];
-    nonViolating = [];
-    for (const p of potential) {
-      let violated = false;
-      for (let j = 0; j < pdbs.length; j++) {
-        const pdb = pdbs[j]!;
-        if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods?.includes(p.name) ?? false)) continue;
-        left[j] = left[j]! - 1;
-        if (left[j]! < 0) violated = true;
-      }
-      (violated ? violating : nonViolating).push(p);
+/** Stable insertion sort by importance (lists on one node are short). */
+function sortByImportance(pods: Pod[]): void {
+  for (let a = 1; a < pods.length; a++) {
+    const p = pods[a]!;
+    let b = a - 1;
+    while (b >= 0 && compareImportance(pods[b]!, p) > 0) {
+      pods[b + 1] = pods[b]!;
+      b--;
     }
+    pods[b + 1] = p;
   }
-  const victims: Pod[] = [];
-  let removed = potential.length;
-  let pdbViolations = 0;
-  const reprieve = (p: Pod): boolean => {
-    release(needs, freed, p, -1);
-    if (fitsWith(internals, needs, i, freed, removed - 1)) {
-      removed--;
-      return true;
-    }
-    release(needs, freed, p, 1);
-    victims.push(p);
-    return false;
-  };
-  for (const p of violating) if (!reprieve(p)) pdbViolations++;
-  for (const p of nonViolating) reprieve(p);
-  if (violating.length > 0 && nonViolating.length > 0) victims.sort(compareImportance);
-  return { nodeIndex: i, victims, pdbViolations };
 }
 
 /** Earliest start among the victims sharing the highest victim priority (`GetEarliestPodStartTime`). */
@@ -157,71 +101,128 @@ function earliestTopStart(victims: readonly Pod[]): number {
   return earliest;
 }
 
+/** The node-choice key of a candidate, compared lexicographically (smaller is better). */
+interface ChoiceKey {
+  readonly pdbViolations: number;
+  readonly topPriority: number;
+  readonly prioritySum: number;
+  readonly count: number;
+  /** Negated earliest start of the top-priority victims (a later start is better). */
+  readonly negEarliestTop: number;
+}
+
+function choiceKey(victims: readonly Pod[], pdbViolations: number): ChoiceKey {
+  let sum = 0;
+  for (const v of victims) sum += v.priority + 2 ** 31;
+  return {
+    pdbViolations,
+    topPriority: victims[0]!.priority,
+    prioritySum: sum,
+    count: victims.length,
+    negEarliestTop: -earliestTopStart(victims),
+  };
+}
+
 /**
- * `pickOneNodeForPreemption`: the first criterion that leaves one node wins — fewest PDB violations;
- * lowest highest-victim priority; smallest Σ(priority + 2³¹); fewest victims; latest earliest start among
- * the highest-priority victims; then the first candidate (node order).
+ * `pickOneNodeForPreemption` as a lexicographic order: fewest PDB violations; lowest highest-victim
+ * priority; smallest Σ(priority + 2³¹) (the shift makes fewer victims win here too); fewest victims; latest
+ * earliest start among the highest-priority victims. Applying the criteria one after another, as upstream
+ * does, picks the same node; remaining ties go to the earlier node.
  */
-export function pickCandidate(candidates: readonly PreemptionCandidate[]): PreemptionCandidate {
-  for (const c of candidates) if (c.victims.length === 0) return c;
-  const criteria: ((c: PreemptionCandidate) => number)[] = [
-    (c) => -c.pdbViolations,
-    (c) => -c.victims[0]!.priority,
-    (c) => -c.victims.reduce((sum, v) => sum + v.priority + 2 ** 31, 0),
-    (c) => -c.victims.length,
-    (c) => earliestTopStart(c.victims),
-  ];
-  let pool = candidates;
-  for (const score of criteria) {
-    let best = Number.NEGATIVE_INFINITY;
-    let next: PreemptionCandidate[] = [];
-    for (const c of pool) {
-      const s = score(c);
-      if (s > best) {
-        best = s;
-        next = [c];
-      } else if (s === best) next.push(c);
-    }
-    if (next.length === 1) return next[0]!;
-    pool = next;
-  }
-  return pool[0]!;
+function lessThan(a: ChoiceKey, b: ChoiceKey): boolean {
+  if (a.pdbViolations !== b.pdbViolations) return a.pdbViolations < b.pdbViolations;
+  if (a.topPriority !== b.topPriority) return a.topPriority < b.topPriority;
+  if (a.prioritySum !== b.prioritySum) return a.prioritySum < b.prioritySum;
+  if (a.count !== b.count) return a.count < b.count;
+  return a.negEarliestTop < b.negEarliestTop;
+}
+
+function bump(counts: Map<string, number>, reason: string): void {
+  counts.set(reason, (counts.get(reason) ?? 0) + 1);
 }
 
 /**
  * DefaultPreemption for a pod that fits nowhere: eligibility (`preemptionPolicy: Never` never preempts),
- * potential nodes (status `codes[i] === 1`: only resource failures can be fixed), victims per node, then
- * the node choice. Reads the view only.
+ * potential nodes (status `codes[i] === 1`: only resource failures can be fixed), victims per node
+ * (`SelectVictimsOnNode`: remove every pod of strictly lower priority; if the preemptor then fits,
+ * reprieve PDB-violating pods first, then the others, each most important first, keeping a pod whenever
+ * the preemptor still fits), then the node choice. Reads the view only; one pass over the nodes.
  */
 export function preemptPod(internals: Internals, ctx: PodContext, codes: Uint8Array): PreemptionOutcome {
   const pod = ctx.pod;
   if (pod.preemptionPolicy === 'Never') return { kind: 'fail', message: MESSAGE_PREEMPTION_POLICY_NEVER };
   const pdbs = internals.pdbs;
   const allowed = pdbs.length === 0 ? [] : pdbs.map((pdb) => disruptionsAllowed(pdb, allPods(internals)));
+  const left = allowed.slice();
   const needs = needsOf(internals, ctx);
+  const freed = new Float64Array(needs.names.length);
   const counts = new Map<string, number>();
-  const bump = (reason: string): void => {
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  };
-  const candidates: PreemptionCandidate[] = [];
   const reasons: string[] = [];
+  const potential: Pod[] = [];
+  const violating: Pod[] = [];
+  const nonViolating: Pod[] = [];
+  const victims: Pod[] = [];
+  let best: { nodeIndex: number; victims: Pod[]; pdbViolations: number; key: ChoiceKey | undefined } | undefined;
   for (let i = 0; i < codes.length; i++) {
     if (codes[i] !== 1) {
-      bump(REASON_PREEMPTION_NOT_HELPFUL);
+      bump(counts, REASON_PREEMPTION_NOT_HELPFUL);
       continue;
     }
-    const potential: Pod[] = [];
+    potential.length = 0;
     for (const p of internals.podsByNode[i]!) if (p.priority < pod.priority) potential.push(p);
     if (potential.length === 0) {
-      bump(REASON_NO_PREEMPTION_VICTIMS);
+      bump(counts, REASON_NO_PREEMPTION_VICTIMS);
       continue;
     }
-    reasons.length = 0;
-    const candidate = selectVictims(internals, ctx, needs, i, potential, allowed, reasons);
-    if (candidate === undefined) for (const r of reasons) bump(r);
-    else candidates.push(candidate);
+    freed.fill(0);
+    for (const p of potential) release(needs, freed, p, 1);
+    if (!fitsWith(internals, needs, i, freed, potential.length)) {
+      reasons.length = 0;
+      fitReasons(internals.cols, ctx.shape, i, reasons, potential.length, needs.names, freed);
+      for (const r of reasons) bump(counts, r);
+      continue;
+    }
+    sortByImportance(potential);
+    violating.length = 0;
+    nonViolating.length = 0;
+    for (let j = 0; j < left.length; j++) left[j] = allowed[j]!;
+    for (const p of potential) {
+      let violated = false;
+      for (let j = 0; j < pdbs.length; j++) {
+        const pdb = pdbs[j]!;
+        if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods?.includes(p.name) ?? false)) continue;
+        left[j] = left[j]! - 1;
+        if (left[j]! < 0) violated = true;
+      }
+      (violated ? violating : nonViolating).push(p);
+    }
+    victims.length = 0;
+    let removed = potential.length;
+    let pdbViolations = 0;
+    for (let g = 0; g < 2; g++) {
+      const group = g === 0 ? violating : nonViolating;
+      for (const p of group) {
+        release(needs, freed, p, -1);
+        if (fitsWith(internals, needs, i, freed, removed - 1)) {
+          removed--;
+          continue;
+        }
+        release(needs, freed, p, 1);
+        victims.push(p);
+        if (g === 0) pdbViolations++;
+      }
+    }
+    if (violating.length > 0 && nonViolating.length > 0) sortByImportance(victims);
+    if (victims.length === 0) {
+      if (best?.key !== undefined || best === undefined)
+        best = { nodeIndex: i, victims: [], pdbViolations: 0, key: undefined };
+      continue;
+    }
+    if (best !== undefined && best.key === undefined) continue;
+    const key = choiceKey(victims, pdbViolations);
+    if (best === undefined || lessThan(key, best.key!))
+      best = { nodeIndex: i, victims: victims.slice(), pdbViolations, key };
   }
-  if (candidates.length === 0) return { kind: 'fail', message: summarizeReasons(codes.length, counts).message };
-  const chosen = pickCandidate(candidates);
-  return { kind: 'preempt', nodeIndex: chosen.nodeIndex, victims: chosen.victims, pdbViolations: chosen.pdbViolations };
+  if (best === undefined) return { kind: 'fail', message: summarizeReasons(codes.length, counts).message };
+  return { kind: 'preempt', nodeIndex: best.nodeIndex, victims: best.victims, pdbViolations: best.pdbViolations };
 }

@@ -598,7 +598,7 @@ export function referenceScheduleInCluster(
 export function referenceScheduleInCluster(
   input: ClusterInput,
   target: Pod | Gang,
-  options: ClusterSchedulingOptions = {},
+  options?: ClusterSchedulingOptions,
 ): ClusterDecision {
   const opts = resolveOptions(options);
   return isGang(target) ? referenceGang(input, target, opts) : referencePod(input, target, opts);

@@ -39,7 +39,7 @@ export function scheduleInCluster(
 export function scheduleInCluster(
   view: ClusterView,
   target: Pod | Gang,
-  options: ClusterSchedulingOptions = {},
+  options?: ClusterSchedulingOptions,
 ): ClusterDecision {
   const internals = internalsOf(view);
   const opts = resolveOptions(options);

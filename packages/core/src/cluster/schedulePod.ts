@@ -1,11 +1,12 @@
 import type { Pod } from '../model/index.js';
-import { BATCH_CPU, BATCH_MEMORY, CPU, MEMORY, PODS } from '../resources/index.js';
+import { BATCH_CPU, BATCH_MEMORY, CPU, MEMORY } from '../resources/index.js';
 import type { ClusterView } from './ClusterView.js';
 import type { PodDecision } from './decision.js';
-import { toleratesUnschedulable } from './filters.js';
-import type { AffinityResult, Columns, Internals, ScoreEntry, TolerationResult } from './internals.js';
-import { MEMO_LIMIT } from './internals.js';
+import type { Columns, Internals } from './internals.js';
 import { feasibleNodesToFind, type ResolvedOptions } from './options.js';
+import { placeIndexed } from './placementIndex.js';
+import type { PodContext } from './podContext.js';
+import { podContext } from './podContext.js';
 import { preemptPod } from './preemption.js';
 import {
   insufficientReason,
@@ -17,9 +18,8 @@ import {
   withPreemptionMessage,
 } from './reasons.js';
 import type { PodShape } from './requests.js';
-import { podShape } from './requests.js';
+import { resourcePlan, resourceValue, scoreEntry } from './resourceScore.js';
 import { MAX_NODE_SCORE } from './scores/constants.js';
-import { affinityResult, tolerationResult } from './staticFilters.js';
 
 // The fast single-pod path: kube-scheduler's Filter and Score over struct-of-arrays columns.
 // Filters, in the framework's order: NodeUnschedulable, TaintToleration, NodeAffinity (all per node class,
@@ -27,190 +27,6 @@ import { affinityResult, tolerationResult } from './staticFilters.js';
 // strategy + BalancedAllocation) is memoised per (request vector, options) and per node version, so a
 // node is rescored only after it changed; NodeAffinity, TaintToleration and user plugins are normalised
 // over the feasible nodes of each decision as in the framework.
-
-/** Everything the per-node loop needs about one pod (internal). */
-export interface PodContext {
-  readonly pod: Pod;
-  readonly shape: PodShape;
-  readonly tolerations: TolerationResult;
-  readonly affinity: AffinityResult;
-  /** Whether cordoned nodes must be skipped. */
-  readonly skipCordoned: boolean;
-}
-
-/** Precomputes a pod's context against a view's node classes. */
-export function podContext(internals: Internals, pod: Pod): PodContext {
-  return {
-    pod,
-    shape: podShape(pod),
-    tolerations: tolerationResult(internals, pod),
-    affinity: affinityResult(internals, pod),
-    skipCordoned: internals.memo.cordoned > 0 && !toleratesUnschedulable(pod.tolerations),
-  };
-}
-
-/** A resource to score: allocatable and requested columns, the pod's amount, a weight (internal). */
-interface Slot {
-  readonly alloc: ArrayLike<number> | undefined;
-  readonly req: ArrayLike<number> | undefined;
-  readonly pod: number;
-  readonly weight: number;
-}
-
-/** Columns of a scalar (non cpu/memory) resource. */
-function scalarColumns(cols: Columns, name: string): [ArrayLike<number> | undefined, ArrayLike<number> | undefined] {
-  if (name === BATCH_CPU) return [cols.allocatableBatchCpu, cols.requestedBatchCpu];
-  if (name === BATCH_MEMORY) return [cols.allocatableBatchMemory, cols.requestedBatchMemory];
-  return [cols.extendedAllocatable.get(name), cols.extendedRequested.get(name)];
-}
-
-function shapeAmount(shape: PodShape, name: string): number {
-  switch (name) {
-    case CPU:
-      return shape.cpu;
-    case MEMORY:
-      return shape.memory;
-    case BATCH_CPU:
-      return shape.batchCpu;
-    case BATCH_MEMORY:
-      return shape.batchMemory;
-    default: {
-      const k = shape.extNames.indexOf(name);
-      return k < 0 ? 0 : shape.extAmounts[k]!;
-    }
-  }
-}
-
-/** Score slots of the NodeResourcesFit strategy (cpu/memory with non-zero defaults; unrequested scalars skipped). */
-function fitSlots(cols: Columns, shape: PodShape, opts: ResolvedOptions): Slot[] {
-  const slots: Slot[] = [];
-  for (const { name, weight } of opts.scoringResources) {
-    if (name === CPU)
-      slots.push({ alloc: cols.allocatableCpu, req: cols.nonZeroRequestedCpu, pod: shape.nonZeroCpu, weight });
-    else if (name === MEMORY) {
-      slots.push({ alloc: cols.allocatableMemory, req: cols.nonZeroRequestedMemory, pod: shape.nonZeroMemory, weight });
-    } else if (name !== PODS) {
-      const amount = shapeAmount(shape, name);
-      if (amount === 0) continue;
-      const [alloc, req] = scalarColumns(cols, name);
-      slots.push({ alloc, req, pod: amount, weight });
-    }
-  }
-  return slots;
-}
-
-/** Slots of BalancedAllocation (actual requests, no defaults); empty for a pod requesting none of them. */
-function balancedSlots(cols: Columns, shape: PodShape, opts: ResolvedOptions): Slot[] {
-  const slots: Slot[] = [];
-  let any = false;
-  for (const name of opts.balancedResources) {
-    if (name === PODS) continue;
-    const amount = shapeAmount(shape, name);
-    if (amount !== 0) any = true;
-    if (name === CPU) slots.push({ alloc: cols.allocatableCpu, req: cols.requestedCpu, pod: amount, weight: 1 });
-    else if (name === MEMORY)
-      slots.push({ alloc: cols.allocatableMemory, req: cols.requestedMemory, pod: amount, weight: 1 });
-    else if (amount !== 0) {
-      const [alloc, req] = scalarColumns(cols, name);
-      slots.push({ alloc, req, pod: amount, weight: 1 });
-    }
-  }
-  // A best-effort pod (no request among these resources) skips the plugin (kubernetes#129138).
-  return any ? slots : [];
-}
-
-/** Per-call resource scoring plan (internal). */
-interface ResourcePlan {
-  readonly fit: readonly Slot[];
-  readonly balanced: readonly Slot[];
-  readonly extAlloc: readonly (ArrayLike<number> | undefined)[];
-  readonly extReq: readonly (ArrayLike<number> | undefined)[];
-}
-
-function resourcePlan(cols: Columns, shape: PodShape, opts: ResolvedOptions): ResourcePlan {
-  return {
-    fit: opts.fitWeight > 0 ? fitSlots(cols, shape, opts) : [],
-    balanced: opts.balancedWeight > 0 ? balancedSlots(cols, shape, opts) : [],
-    extAlloc: shape.extNames.map((n) => cols.extendedAllocatable.get(n)),
-    extReq: shape.extNames.map((n) => cols.extendedRequested.get(n)),
-  };
-}
-
-/**
- * NodeResourcesFit filter on node `i` plus the weighted resource scores, or −1 when the pod does not fit
- * (noderesources/fit.go `fitsRequest`: pod count, then each requested resource against allocatable − requested).
- */
-function resourcePart(cols: Columns, s: PodShape, plan: ResourcePlan, opts: ResolvedOptions, i: number): number {
-  if (cols.requestedPods[i]! + 1 > cols.allocatablePods[i]!) return -1;
-  if (s.cpu > 0 && s.cpu > cols.allocatableCpu[i]! - cols.requestedCpu[i]!) return -1;
-  if (s.memory > 0 && s.memory > cols.allocatableMemory[i]! - cols.requestedMemory[i]!) return -1;
-  if (s.batchCpu > 0 && s.batchCpu > cols.allocatableBatchCpu[i]! - cols.requestedBatchCpu[i]!) return -1;
-  if (s.batchMemory > 0 && s.batchMemory > cols.allocatableBatchMemory[i]! - cols.requestedBatchMemory[i]!) return -1;
-  for (let k = 0; k < s.extAmounts.length; k++) {
-    const amount = s.extAmounts[k]!;
-    if (amount > 0 && amount > (plan.extAlloc[k]?.[i] ?? 0) - (plan.extReq[k]?.[i] ?? 0)) return -1;
-  }
-  let total = 0;
-  if (plan.fit.length > 0) {
-    const least = opts.strategy === 'LeastAllocated';
-    let sum = 0;
-    let weights = 0;
-    for (const slot of plan.fit) {
-      const alloc = slot.alloc?.[i] ?? 0;
-      if (alloc === 0) continue;
-      const req = (slot.req?.[i] ?? 0) + slot.pod;
-      let score: number;
-      if (least) score = req > alloc ? 0 : Math.floor(((alloc - req) * MAX_NODE_SCORE) / alloc);
-      else score = Math.floor((Math.min(req, alloc) * MAX_NODE_SCORE) / alloc);
-      sum += score * slot.weight;
-      weights += slot.weight;
-    }
-    if (weights > 0) total += opts.fitWeight * Math.floor(sum / weights);
-  }
-  if (plan.balanced.length > 0) {
-    let count = 0;
-    let f0 = 0;
-    let f1 = 0;
-    let fsum = 0;
-    let many: number[] | undefined;
-    for (const slot of plan.balanced) {
-      const alloc = slot.alloc?.[i] ?? 0;
-      if (alloc === 0) continue;
-      let f = ((slot.req?.[i] ?? 0) + slot.pod) / alloc;
-      if (f > 1) f = 1;
-      fsum += f;
-      if (count === 0) f0 = f;
-      else if (count === 1) f1 = f;
-      else {
-        many ??= [f0, f1];
-        many.push(f);
-      }
-      count++;
-    }
-    let std = 0;
-    if (count === 2) std = Math.abs((f0 - f1) / 2);
-    else if (count > 2) {
-      const mean = fsum / count;
-      let acc = 0;
-      for (const f of many!) acc = acc + (f - mean) * (f - mean);
-      std = Math.sqrt(acc / count);
-    }
-    total += opts.balancedWeight * Math.trunc((1 - std) * MAX_NODE_SCORE);
-  }
-  return total;
-}
-
-function scoreEntry(internals: Internals, key: string): ScoreEntry {
-  const scores = internals.memo.scores;
-  let entry = scores.get(key);
-  const n = internals.cols.size;
-  if (entry === undefined || entry.values.length !== n) {
-    if (scores.size >= MEMO_LIMIT) scores.clear();
-    entry = { values: new Float64Array(n), stamps: new Float64Array(n) };
-    scores.set(key, entry);
-  }
-  return entry;
-}
 
 /** Outcome of Filter + Score (internal): the chosen node, or −1 when no node is feasible. */
 export interface Placement {
@@ -223,9 +39,29 @@ export interface Placement {
 /**
  * Runs Filter and Score for one pod and picks the best node (highest total; ties to the first in
  * evaluation order, or by reservoir sampling over `opts.random`). Never mutates the view's data; it
- * refreshes memoised resource scores of changed nodes.
+ * refreshes memoised scores of changed nodes.
+ *
+ * With kube-scheduler's defaults (every feasible node scored, filtering from node 0, no random tie-break,
+ * no user plugin) the answer comes from a placement index that keeps every node's total current and
+ * its argmax in a tournament tree; otherwise every node is filtered and scored in turn.
  */
 export function placePod(view: ClusterView, internals: Internals, ctx: PodContext, opts: ResolvedOptions): Placement {
+  const n = internals.cols.size;
+  if (
+    n > 0 &&
+    opts.plugins.length === 0 &&
+    opts.random === undefined &&
+    opts.startNodeIndex % n === 0 &&
+    feasibleNodesToFind(opts.percentage, n) >= n
+  ) {
+    const placement = placeIndexed(internals, ctx, opts);
+    if (placement !== undefined) return placement;
+  }
+  return placeByScan(view, internals, ctx, opts);
+}
+
+/** Filter + score every node in evaluation order (the general path). */
+function placeByScan(view: ClusterView, internals: Internals, ctx: PodContext, opts: ResolvedOptions): Placement {
   const cols = internals.cols;
   const n = cols.size;
   const toFind = feasibleNodesToFind(opts.percentage, n);
@@ -237,11 +73,9 @@ export function placePod(view: ClusterView, internals: Internals, ctx: PodContex
   const taintClass = cols.taintClass;
   const labelClass = cols.labelClass;
   const cordon = cols.unschedulable;
-  const version = cols.version;
   const entry = scoreEntry(internals, `${shape.key}#${opts.cacheKey}`);
   const values = entry.values;
-  const stamps = entry.stamps;
-  const plan = resourcePlan(cols, shape, opts);
+  const plan = resourcePlan(cols, shape, opts, entry);
   const preferCount = opts.taintWeight > 0 ? tolerations.preferCount : null;
   const preferred = opts.affinityWeight > 0 ? affinity.preferred : null;
   const twoPass = preferCount !== null || preferred !== null || opts.plugins.length > 0;
@@ -261,13 +95,7 @@ export function placePod(view: ClusterView, internals: Internals, ctx: PodContex
     if (skipCordoned && cordon[i] === 1) continue;
     if (untolerated !== null && untolerated[taintClass[i]!]! >= 0) continue;
     if (matches !== null && matches[perNode ? i : labelClass[i]!] === 0) continue;
-    let v: number;
-    if (stamps[i] === version[i]) v = values[i]!;
-    else {
-      v = resourcePart(cols, shape, plan, opts, i);
-      values[i] = v;
-      stamps[i] = version[i]!;
-    }
+    const v = resourceValue(cols, entry, shape, plan, opts, i);
     if (v < 0) continue;
     if (feasibleIdx !== undefined) feasibleIdx[feasible] = i;
     else {
@@ -349,51 +177,111 @@ export interface Diagnosis {
   readonly counts: Map<string, number>;
 }
 
-function bump(counts: Map<string, number>, reason: string): void {
-  counts.set(reason, (counts.get(reason) ?? 0) + 1);
-}
+/** Bits of a NodeResourcesFit failure mask (internal): which check failed, and whether any is unresolvable. */
+export const FIT_PODS = 1;
+export const FIT_CPU = 2;
+export const FIT_MEMORY = 4;
+export const FIT_BATCH_CPU = 8;
+export const FIT_BATCH_MEMORY = 16;
+/** Extended resource k of the pod's shape is bit `FIT_EXT_SHIFT + k`. */
+export const FIT_EXT_SHIFT = 5;
+export const FIT_UNRESOLVABLE = 1 << 30;
+/** Pods with more extended resources than this use no bit for the rest (they are still checked). */
+const MAX_EXT_BITS = 24;
 
 /**
- * NodeResourcesFit reasons on node `i` with `freed` amounts released per resource of the pod (victims
- * removed) and `freedPods` pods removed. Pushes reasons; returns 0 (fits), 1 or 2 (unresolvable: a request
- * exceeds the node's allocatable even when empty).
+ * NodeResourcesFit (`fitsRequest` in noderesources/fit.go) on node `i` as a bit mask, 0 when the pod fits:
+ * the pod count, then each requested resource against `allocatable − requested`, optionally after
+ * releasing `freedPods` pods and amounts (`freedExt` parallel to the shape's extended resources) — the
+ * victims of a preemption. `FIT_UNRESOLVABLE` is set when a failing request exceeds the node's whole
+ * allocatable, so evicting pods cannot help.
  */
-export function fitReasons(
+export function fitMask(
   cols: Columns,
   s: PodShape,
   i: number,
-  out: string[] | undefined,
-  freedPods = 0,
-  freed?: (name: string) => number,
-): NodeStatusCode {
-  let code: NodeStatusCode = 0;
-  const check = (name: string, amount: number, alloc: number, req: number): void => {
-    if (amount <= 0) return;
-    const free = alloc - req + (freed === undefined ? 0 : freed(name));
-    if (amount > free) {
-      out?.push(insufficientReason(name));
-      if (amount > alloc) code = 2;
-      else if (code === 0) code = 1;
+  freedPods: number,
+  freedCpu: number,
+  freedMemory: number,
+  freedBatchCpu: number,
+  freedBatchMemory: number,
+  freedExt: ArrayLike<number> | null,
+): number {
+  let mask = 0;
+  if (cols.requestedPods[i]! - freedPods + 1 > cols.allocatablePods[i]!) mask |= FIT_PODS;
+  if (s.cpu > 0) {
+    const alloc = cols.allocatableCpu[i]!;
+    if (s.cpu > alloc - cols.requestedCpu[i]! + freedCpu) mask |= s.cpu > alloc ? FIT_CPU | FIT_UNRESOLVABLE : FIT_CPU;
+  }
+  if (s.memory > 0) {
+    const alloc = cols.allocatableMemory[i]!;
+    if (s.memory > alloc - cols.requestedMemory[i]! + freedMemory) {
+      mask |= s.memory > alloc ? FIT_MEMORY | FIT_UNRESOLVABLE : FIT_MEMORY;
     }
-  };
-  if (cols.requestedPods[i]! - freedPods + 1 > cols.allocatablePods[i]!) {
-    out?.push(REASON_TOO_MANY_PODS);
-    code = 1;
   }
-  check(CPU, s.cpu, cols.allocatableCpu[i]!, cols.requestedCpu[i]!);
-  check(MEMORY, s.memory, cols.allocatableMemory[i]!, cols.requestedMemory[i]!);
-  check(BATCH_CPU, s.batchCpu, cols.allocatableBatchCpu[i]!, cols.requestedBatchCpu[i]!);
-  check(BATCH_MEMORY, s.batchMemory, cols.allocatableBatchMemory[i]!, cols.requestedBatchMemory[i]!);
+  if (s.batchCpu > 0) {
+    const alloc = cols.allocatableBatchCpu[i]!;
+    if (s.batchCpu > alloc - cols.requestedBatchCpu[i]! + freedBatchCpu) {
+      mask |= s.batchCpu > alloc ? FIT_BATCH_CPU | FIT_UNRESOLVABLE : FIT_BATCH_CPU;
+    }
+  }
+  if (s.batchMemory > 0) {
+    const alloc = cols.allocatableBatchMemory[i]!;
+    if (s.batchMemory > alloc - cols.requestedBatchMemory[i]! + freedBatchMemory) {
+      mask |= s.batchMemory > alloc ? FIT_BATCH_MEMORY | FIT_UNRESOLVABLE : FIT_BATCH_MEMORY;
+    }
+  }
   for (let k = 0; k < s.extNames.length; k++) {
+    const amount = s.extAmounts[k]!;
+    if (amount <= 0) continue;
     const name = s.extNames[k]!;
-    check(
-      name,
-      s.extAmounts[k]!,
-      cols.extendedAllocatable.get(name)?.[i] ?? 0,
-      cols.extendedRequested.get(name)?.[i] ?? 0,
-    );
+    const alloc = cols.extendedAllocatable.get(name)?.[i] ?? 0;
+    const free = alloc - (cols.extendedRequested.get(name)?.[i] ?? 0) + (freedExt === null ? 0 : freedExt[k]!);
+    if (amount > free) {
+      mask |= k < MAX_EXT_BITS ? 1 << (FIT_EXT_SHIFT + k) : 0;
+      if (amount > alloc) mask |= FIT_UNRESOLVABLE;
+    }
   }
-  return code;
+  return mask;
+}
+
+/** Status code of a fit mask: 0 fits, 1 preemption may help, 2 it cannot. */
+export function maskCode(mask: number): NodeStatusCode {
+  if (mask === 0) return 0;
+  return (mask & FIT_UNRESOLVABLE) !== 0 ? 2 : 1;
+}
+
+/** Adds one count per reason in `mask` to `counts` (per-bit tallies, turned into strings later). */
+export function tallyMask(tally: Int32Array, mask: number): void {
+  for (let b = 0; b < tally.length; b++) if ((mask & (1 << b)) !== 0) tally[b] = tally[b]! + 1;
+}
+
+/** The reason string of each tally bit, for a pod shape. */
+export function tallyReasons(s: PodShape, tally: Int32Array, counts: Map<string, number>): void {
+  const names = [REASON_TOO_MANY_PODS, CPU, MEMORY, BATCH_CPU, BATCH_MEMORY, ...s.extNames];
+  for (let b = 0; b < tally.length && b < names.length; b++) {
+    const count = tally[b]!;
+    if (count === 0) continue;
+    const reason = b === 0 ? REASON_TOO_MANY_PODS : insufficientReason(names[b]!);
+    counts.set(reason, (counts.get(reason) ?? 0) + count);
+  }
+}
+
+/** A tally array sized for a shape's reasons. */
+export function newTally(s: PodShape): Int32Array {
+  return new Int32Array(FIT_EXT_SHIFT + Math.min(s.extNames.length, MAX_EXT_BITS));
+}
+
+/** NodeResourcesFit reasons of node `i` (no pods released) pushed to `out`; returns the status code. */
+export function fitReasons(cols: Columns, s: PodShape, i: number, out: string[]): NodeStatusCode {
+  const mask = fitMask(cols, s, i, 0, 0, 0, 0, 0, null);
+  if (mask === 0) return 0;
+  const tally = newTally(s);
+  tallyMask(tally, mask);
+  const counts = new Map<string, number>();
+  tallyReasons(s, tally, counts);
+  for (const r of counts.keys()) out.push(r);
+  return maskCode(mask);
 }
 
 /** Whether the static filters (cordon, taints, node affinity) pass on node `i`. */
@@ -415,36 +303,41 @@ export function diagnose(internals: Internals, ctx: PodContext): Diagnosis {
   const n = cols.size;
   const codes = new Uint8Array(n);
   const counts = new Map<string, number>();
-  const taintReasons = new Map<number, string>();
-  const reasons: string[] = [];
+  const taintCounts = new Map<number, number>();
+  const tally = newTally(ctx.shape);
+  let cordoned = 0;
+  let affinity = 0;
+  const u = ctx.tolerations.untolerated;
+  const m = ctx.affinity.matches;
+  const perNode = ctx.affinity.perNode;
   for (let i = 0; i < n; i++) {
     if (ctx.skipCordoned && cols.unschedulable[i] === 1) {
       codes[i] = 2;
-      bump(counts, REASON_NODE_UNSCHEDULABLE);
+      cordoned++;
       continue;
     }
-    const u = ctx.tolerations.untolerated;
     const tc = cols.taintClass[i]!;
     if (u !== null && u[tc]! >= 0) {
       codes[i] = 2;
-      let reason = taintReasons.get(tc);
-      if (reason === undefined) {
-        reason = untoleratedTaintReason(internals.memo.taintClasses[tc]![u[tc]!]!);
-        taintReasons.set(tc, reason);
-      }
-      bump(counts, reason);
+      taintCounts.set(tc, (taintCounts.get(tc) ?? 0) + 1);
       continue;
     }
-    const m = ctx.affinity.matches;
-    if (m !== null && m[ctx.affinity.perNode ? i : cols.labelClass[i]!] === 0) {
+    if (m !== null && m[perNode ? i : cols.labelClass[i]!] === 0) {
       codes[i] = 2;
-      bump(counts, REASON_NODE_AFFINITY);
+      affinity++;
       continue;
     }
-    reasons.length = 0;
-    codes[i] = fitReasons(cols, ctx.shape, i, reasons);
-    for (const r of reasons) bump(counts, r);
+    const mask = fitMask(cols, ctx.shape, i, 0, 0, 0, 0, 0, null);
+    codes[i] = maskCode(mask);
+    if (mask !== 0) tallyMask(tally, mask);
   }
+  if (cordoned > 0) counts.set(REASON_NODE_UNSCHEDULABLE, cordoned);
+  for (const [tc, count] of taintCounts) {
+    const reason = untoleratedTaintReason(internals.memo.taintClasses[tc]![u![tc]!]!);
+    counts.set(reason, (counts.get(reason) ?? 0) + count);
+  }
+  if (affinity > 0) counts.set(REASON_NODE_AFFINITY, affinity);
+  tallyReasons(ctx.shape, tally, counts);
   return { codes, counts };
 }
 

@@ -10,8 +10,8 @@ import { intolerablePreferNoScheduleCount } from './scores/taintToleration.js';
 // same taints share a taint class, nodes with the same labels a label class) and memoised by the pod's
 // tolerations / affinity, so the per-node loop only indexes small arrays.
 
-const NONE_TOLERATION: TolerationResult = { untolerated: null, preferCount: null };
-const NONE_AFFINITY: AffinityResult = { matches: null, preferred: null, perNode: false };
+const NONE_AFFINITY_KEY = '';
+const NONE_AFFINITY: AffinityResult = { key: NONE_AFFINITY_KEY, matches: null, preferred: null, perNode: false };
 
 /** Taint results for a pod's tolerations, per taint class. */
 export function tolerationResult(internals: Internals, pod: Pod): TolerationResult {
@@ -33,10 +33,7 @@ export function tolerationResult(internals: Internals, pod: Pod): TolerationResu
     preferCount[c] = count;
     if (count > 0) anyPrefer = true;
   }
-  result =
-    anyFail || anyPrefer
-      ? { untolerated: anyFail ? untolerated : null, preferCount: anyPrefer ? preferCount : null }
-      : NONE_TOLERATION;
+  result = { key, untolerated: anyFail ? untolerated : null, preferCount: anyPrefer ? preferCount : null };
   if (memo.tolerations.size >= MEMO_LIMIT) memo.tolerations.clear();
   memo.tolerations.set(key, result);
   return result;
@@ -73,7 +70,7 @@ export function affinityResult(internals: Internals, pod: Pod): AffinityResult {
     preferred[c] = p;
     if (p !== 0) anyPreferred = true;
   }
-  result = { matches: anyMiss ? matches : null, preferred: anyPreferred ? preferred : null, perNode };
+  result = { key, matches: anyMiss ? matches : null, preferred: anyPreferred ? preferred : null, perNode };
   if (memo.affinities.size >= MEMO_LIMIT) memo.affinities.clear();
   memo.affinities.set(key, result);
   return result;

@@ -209,7 +209,7 @@ export function computeBatchResources(
   const reserved = nodeReserved(node);
 
   const cpuPolicy: CalculatePolicy = s.cpuCalculatePolicy === 'maxUsageRequest' ? 'maxUsageRequest' : 'usage';
-  const cpu = terms(
+  const cpu = batchResourceTerms(
     node.capacity[CPU] ?? 0,
     s.cpuReclaimThresholdPercent,
     reserved.cpu,
@@ -220,7 +220,7 @@ export function computeBatchResources(
     cpuPolicy,
     s.batchCPUThresholdPercent,
   );
-  const memory = terms(
+  const memory = batchResourceTerms(
     node.capacity[MEMORY] ?? 0,
     s.memoryReclaimThresholdPercent,
     reserved.memory,
@@ -241,7 +241,15 @@ export function computeBatchResources(
   };
 }
 
-function terms(
+/**
+ * The batch amount of one resource from the node-level totals, as the slo-controller computes it once it has
+ * summed the node's pods and metrics: capacity, reclaim percent (safety margin), kubelet/annotation
+ * reservation, system usage, and the high-priority pods' request, usage and Σ max(request, usage), under the
+ * given calculate policy and optional cap. {@link computeBatchResources} sums those totals from a node, its
+ * pods and its NodeMetric and then calls this; a simulator that keeps the totals itself can call it directly.
+ * Integer units (millicores or bytes).
+ */
+export function batchResourceTerms(
   capacity: number,
   reclaimPercent: number,
   reserved: number,

@@ -8,6 +8,7 @@ export type {
 } from './batchResources.js';
 export {
   batchDegradeReason,
+  batchResourceTerms,
   computeBatchResources,
   percentPortion,
   reservePortion,

@@ -4,8 +4,11 @@ import type { FleetIssue, FleetReservation, NodePlacement, TargetCluster } from 
 
 /** Which policy a decision applied. */
 export interface PolicyRef {
+  /** Namespaced PropagationPolicy or cluster-scoped ClusterPropagationPolicy. */
   readonly kind: 'PropagationPolicy' | 'ClusterPropagationPolicy';
+  /** The policy's name. */
   readonly name: string;
+  /** The policy's namespace (PropagationPolicy only). */
   readonly namespace?: string;
 }
 
@@ -19,6 +22,7 @@ export type FleetStrategy = ReplicaStrategyName | 'Gang' | 'MultiComponent' | 'O
 
 /** One member's part in a decision. */
 export interface MemberVerdict {
+  /** Member name. */
   readonly member: string;
   /**
    * `filtered`: failed a placement filter (affinity, taints, API enablement, spread field); `excluded`: the
@@ -26,6 +30,7 @@ export interface MemberVerdict {
    * filters but cannot hold the workload now; `fits`: could hold it; `chosen`: got (part of) it.
    */
   readonly outcome: 'filtered' | 'excluded' | 'insufficient' | 'fits' | 'chosen';
+  /** Why the member was filtered, excluded or is insufficient (one line). */
   readonly reason?: string;
   /** Cluster scorer value (Gang) for members that fit. */
   readonly score?: number;
@@ -35,7 +40,9 @@ export interface MemberVerdict {
 
 /** The node-level placement behind a single-member decision. */
 export interface MemberPlacement {
+  /** The member. */
   readonly member: string;
+  /** Pods per node and component, driver first. */
   readonly nodes: readonly NodePlacement[];
 }
 
@@ -48,8 +55,11 @@ interface DecisionBase {
 
 /** The resource is placed. */
 export interface ScheduledDecision extends DecisionBase {
+  /** Discriminant. */
   readonly kind: 'scheduled';
+  /** The policy applied. */
   readonly policy: PolicyRef;
+  /** How the resource was placed. */
   readonly strategy: FleetStrategy;
   /** The `clusterAffinities[]` term that succeeded, when the policy uses ordered groups. */
   readonly affinityName?: string;
@@ -61,6 +71,7 @@ export interface ScheduledDecision extends DecisionBase {
   readonly reservations: readonly FleetReservation[];
   /** The `ScheduleBindingSucceed` event message. */
   readonly message: string;
+  /** Every member's part, by name. */
   readonly verdicts: readonly MemberVerdict[];
   /** For single-member decisions: the dispatch record `checkRescheduleTimeout` tracks. */
   readonly dispatch?: FleetDispatch;
@@ -68,12 +79,17 @@ export interface ScheduledDecision extends DecisionBase {
 
 /** A Gang job that no member can hold right now: it waits in the fleet queue. */
 export interface WaitingDecision extends DecisionBase {
+  /** Discriminant. */
   readonly kind: 'waiting';
+  /** The policy applied. */
   readonly policy: PolicyRef;
+  /** How the resource would be placed (`Gang`). */
   readonly strategy: FleetStrategy;
   /** Why each member cannot take it. */
   readonly reasons: readonly MemberVerdict[];
+  /** One line summing up the reasons. */
   readonly message: string;
+  /** Earlier reclaimed dispatches of the job, carried from the options. */
   readonly attempts: readonly RescheduleAttempt[];
 }
 
@@ -84,17 +100,25 @@ export interface WaitingDecision extends DecisionBase {
  * the input is invalid: retried with backoff).
  */
 export interface UnschedulableDecision extends DecisionBase {
+  /** Discriminant. */
   readonly kind: 'unschedulable';
+  /** The policy applied. */
   readonly policy: PolicyRef;
+  /** How the resource would be placed. */
   readonly strategy: FleetStrategy;
+  /** Karmada's `Scheduled` condition reason. */
   readonly condition: 'NoClusterFit' | 'Unschedulable' | 'SchedulerError';
+  /** The scheduler's message (Karmada's wording where it has one). */
   readonly reason: string;
+  /** Every member's part, by name. */
   readonly verdicts: readonly MemberVerdict[];
 }
 
 /** No PropagationPolicy / ClusterPropagationPolicy claims the resource: it stays on the fleet only. */
 export interface NoPolicyDecision extends DecisionBase {
+  /** Discriminant. */
   readonly kind: 'no-policy';
+  /** One line naming the resource. */
   readonly reason: string;
 }
 

@@ -35,7 +35,10 @@ export interface ClusterAffinity {
   /** Labels a member cluster must carry. */
   readonly labelSelector?: LabelSelector;
   /** Provider/region/zone conditions on the member cluster. */
-  readonly fieldSelector?: { readonly matchExpressions: readonly FieldSelectorRequirement[] };
+  readonly fieldSelector?: {
+    /** Requirements on `provider`, `region`, `zone`; all must hold. */
+    readonly matchExpressions: readonly FieldSelectorRequirement[];
+  };
   /** Member clusters named explicitly; absent or empty = any. */
   readonly clusterNames?: readonly string[];
   /** Member clusters never selected, whatever else matches. */

@@ -3,6 +3,7 @@ import type { MemberSnapshot, NodePlacement } from './types.js';
 
 /** What a {@link ClusterScorer} sees about one member that can hold the whole application. */
 export interface ClusterScoreInput {
+  /** The member being scored. */
   readonly member: MemberSnapshot;
   /** The application's total demand: Σ replicas × per-pod requests, with the pod count under `pods`. */
   readonly demand: ResourceList;

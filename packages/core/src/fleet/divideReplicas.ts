@@ -55,13 +55,17 @@ export interface DivideReplicasInput {
 /** The result of {@link divideReplicas}. */
 export type DivideReplicasResult =
   | {
+      /** Discriminant: replicas were divided. */
       readonly kind: 'assigned';
+      /** The strategy applied. */
       readonly strategy: ReplicaStrategyName;
       /** Members with > 0 replicas, by name (Duplicated: every candidate). */
       readonly clusters: readonly TargetCluster[];
     }
   | {
+      /** Discriminant: not enough room (Karmada `UnschedulableError`). */
       readonly kind: 'unschedulable';
+      /** The strategy applied. */
       readonly strategy: ReplicaStrategyName;
       /** Karmada's message, e.g. "Clusters available replicas 9 are not enough to schedule." */
       readonly reason: string;

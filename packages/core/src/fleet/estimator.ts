@@ -34,7 +34,9 @@ export interface EstimateOptions {
 
 /** Available replicas (or complete sets) of one member by each estimator and the combined value. */
 export interface AvailabilityEstimate {
+  /** From the resource summary (`MAX_REPLICAS` when not consulted). */
   readonly general: number;
+  /** Node by node (`MAX_REPLICAS` when not consulted). */
   readonly accurate: number;
   /** The value used: the minimum of the consulted estimators. */
   readonly available: number;

@@ -71,7 +71,11 @@ export type SparkPodSet = Pick<SparkPods, 'driver' | 'executor'>;
 export function sparkApplicationResource(app: SparkApplication, pods: SparkPodSet): FleetResource {
   const components: FleetComponent[] = [
     { name: 'driver', replicas: pods.driver.replicas, replicaRequirements: replicaRequirementsOf(pods.driver.pod) },
-    { name: 'executor', replicas: pods.executor.replicas, replicaRequirements: replicaRequirementsOf(pods.executor.pod) },
+    {
+      name: 'executor',
+      replicas: pods.executor.replicas,
+      replicaRequirements: replicaRequirementsOf(pods.executor.pod),
+    },
   ];
   return { shape: 'multiComponent', template: sparkApplicationTemplate(app), components };
 }

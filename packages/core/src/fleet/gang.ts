@@ -12,14 +12,25 @@ import type { FleetComponent, MemberSnapshot, NodePlacement } from './types.js';
 /** Whether a whole multi-component application fits one member, with its node-level placement or the reason. */
 export type GangFit =
   | {
+      /** The whole job fits. */
       readonly fits: true;
+      /** Member name. */
       readonly member: string;
       /** Node by node, driver first then executors, as the first-fit put them. */
       readonly placements: readonly NodePlacement[];
+      /** The job's total demand (integer units, with `pods`). */
       readonly demand: ResourceList;
+      /** The member's idle capacity by its summary before placing the job. */
       readonly idle: ResourceList;
     }
-  | { readonly fits: false; readonly member: string; readonly reason: string };
+  | {
+      /** The job does not fit. */
+      readonly fits: false;
+      /** Member name. */
+      readonly member: string;
+      /** Why (summary shortage, fragmentation, node claim). */
+      readonly reason: string;
+    };
 
 /**
  * Fits a whole application (all components, e.g. the Spark driver and every executor) into one member as of its
@@ -86,9 +97,17 @@ export function fitGang(
   return { fits: true, member: member.name, placements, demand, idle };
 }
 
+/** The member a Gang selection chose: its fit and its scorer value. */
+export type GangChoice = Extract<GangFit, { fits: true }> & {
+  /** The scorer's value. */
+  readonly score: number;
+};
+
 /** One member's outcome in a Gang selection. */
 export interface GangVerdict {
+  /** Member name. */
   readonly member: string;
+  /** Whether the whole job fits it. */
   readonly fits: boolean;
   /** The scorer's value, for members that fit. */
   readonly score?: number;
@@ -98,7 +117,9 @@ export interface GangVerdict {
 
 /** The result of choosing a member for a Gang: the chosen fit (if any) and every member's verdict. */
 export interface GangSelection {
-  readonly chosen?: Extract<GangFit, { fits: true }> & { readonly score: number };
+  /** The chosen member's fit and score; absent when no member fits. */
+  readonly chosen?: GangChoice;
+  /** Every member's verdict, by name. */
   readonly verdicts: readonly GangVerdict[];
 }
 
@@ -115,7 +136,7 @@ export function chooseGangMember(
 ): GangSelection {
   const scorer = options.scorer ?? mostIdleScorer;
   const verdicts: GangVerdict[] = [];
-  let chosen: GangSelection['chosen'];
+  let chosen: GangChoice | undefined;
   const sorted = [...members].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const member of sorted) {
     const result = fitGang(member, components, options);

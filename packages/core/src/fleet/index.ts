@@ -44,7 +44,7 @@ export {
 } from './fleetResource.js';
 export { fnv1a32 } from './fnv.js';
 export { formatAmount } from './formatAmount.js';
-export type { GangFit, GangSelection, GangVerdict } from './gang.js';
+export type { GangChoice, GangFit, GangSelection, GangVerdict } from './gang.js';
 export { chooseGangMember, fitGang } from './gang.js';
 export type { LegacyTieOrder, LegacyWeight } from './legacyDispenser.js';
 export { legacyNameOrder, takeByWeightLegacy } from './legacyDispenser.js';

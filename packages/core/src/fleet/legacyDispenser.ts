@@ -6,8 +6,11 @@ import type { TargetCluster } from './types.js';
  * to order equal weights).
  */
 export interface LegacyWeight {
+  /** Member name. */
   readonly name: string;
+  /** Weight (≥ 0). */
   readonly weight: number;
+  /** Replicas the member had in the previous result. */
   readonly lastReplicas: number;
 }
 

@@ -7,9 +7,13 @@ import type { ResourceTemplate } from './types.js';
  * (`pkg/util/selector.go ImplicitPriority`): 0 no match, 1 apiVersion/kind only, 2 by labelSelector, 3 by name.
  */
 export const ImplicitPriority = {
+  /** The selector does not match. */
   MisMatch: 0,
+  /** Matched by apiVersion/kind only. */
   MatchAll: 1,
+  /** Matched by labelSelector. */
   MatchLabelSelector: 2,
+  /** Matched by name. */
   MatchName: 3,
 } as const;
 

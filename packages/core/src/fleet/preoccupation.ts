@@ -20,9 +20,11 @@ export const DEFAULT_PREOCCUPATION_TTL_MS = 600_000;
 
 /** What a preoccupation model gets at dispatch: the member, the application and its node-level fit. */
 export interface PreoccupationRequest {
+  /** The member the job is dispatched to. */
   readonly member: MemberSnapshot;
   /** {@link fleetResourceKey} of the application. */
   readonly owner: string;
+  /** The job's components (their per-pod requests are what is held). */
   readonly components: readonly FleetComponent[];
   /** Where the fleet's node-level fit put each pod (the holds follow it node by node). */
   readonly placements: readonly NodePlacement[];

@@ -8,9 +8,13 @@ export const DEFAULT_RESCHEDULE_TIMEOUT_MS = 300_000;
 
 /** One earlier dispatch of an application that the fleet reclaimed. */
 export interface RescheduleAttempt {
+  /** The member the job was dispatched to. */
   readonly member: string;
+  /** When it was dispatched, ms. */
   readonly dispatchedAtMs: number;
+  /** When the fleet reclaimed it, ms. */
   readonly reclaimedAtMs: number;
+  /** Why (the driver did not start in time). */
   readonly reason: string;
 }
 
@@ -21,12 +25,15 @@ export interface RescheduleAttempt {
 export interface FleetDispatch {
   /** `fleetResourceKey` of the application. */
   readonly owner: string;
+  /** The member the job was dispatched to. */
   readonly member: string;
+  /** When it was dispatched, ms. */
   readonly dispatchedAtMs: number;
   /** When the driver pod started running in `member`, if it has. */
   readonly driverStartedAtMs?: number;
   /** Members the application was reclaimed from, oldest first (no duplicates). */
   readonly failedMembers: readonly string[];
+  /** Earlier reclaimed dispatches, oldest first. */
   readonly attempts: readonly RescheduleAttempt[];
 }
 
@@ -46,15 +53,38 @@ export interface RescheduleOptions {
  *   qualifies.
  */
 export type RescheduleCheck =
-  | { readonly kind: 'started'; readonly member: string; readonly startedAtMs: number }
-  | { readonly kind: 'pending'; readonly member: string; readonly deadlineMs: number; readonly remainingMs: number }
   | {
-      readonly kind: 'reclaim';
-      readonly owner: string;
+      /** The driver runs. */
+      readonly kind: 'started';
+      /** The member it runs in. */
       readonly member: string;
+      /** When it started, ms. */
+      readonly startedAtMs: number;
+    }
+  | {
+      /** Still within the timeout. */
+      readonly kind: 'pending';
+      /** The member the job waits in. */
+      readonly member: string;
+      /** When the timeout passes, ms. */
+      readonly deadlineMs: number;
+      /** ms left until `deadlineMs`. */
+      readonly remainingMs: number;
+    }
+  | {
+      /** Reclaim the job and schedule it again. */
+      readonly kind: 'reclaim';
+      /** The job's `fleetResourceKey` (whose reservations to release). */
+      readonly owner: string;
+      /** The member to remove the job's pods and holds from. */
+      readonly member: string;
+      /** When, ms. */
       readonly reclaimedAtMs: number;
+      /** One line: the driver did not start within the timeout. */
       readonly reason: string;
+      /** Members to avoid next, including this one. */
       readonly failedMembers: readonly string[];
+      /** The attempt history including this one. */
       readonly attempts: readonly RescheduleAttempt[];
     };
 

@@ -530,7 +530,8 @@ function scheduleTerm(ctx: Context, affinity: ClusterAffinity | undefined): Term
  *   reservations held by other jobs), chosen by the cluster scorer; never split; if none can, it **waits**;
  *   members the job already failed on (`failedMembers`) are avoided while another qualifies. Members at or
  *   above the preoccupation version get reservations on the chosen nodes;
- * - a **multi-component** job with Divided + cluster spread min = max = 1: Karmada's complete-set scheduling;
+ * - a **multi-component** job with Divided + cluster spread min = max = 1: Karmada's complete-set scheduling
+ *   (one member with the most complete sets; it gets preoccupation holds the same way);
  * - a **workload**: available replicas per member (min of summary and node-level estimates), spread selection,
  *   then `divideReplicas` (Duplicated / static / dynamic / Aggregated);
  * - an **object** (Namespace, PriorityClass …): to every selected member.

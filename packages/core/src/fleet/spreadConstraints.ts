@@ -11,8 +11,18 @@ export interface SpreadCandidate extends MemberClusterFacts {
 
 /** The outcome of {@link selectBestClusters}. */
 export type SpreadSelection<C extends SpreadCandidate = SpreadCandidate> =
-  | { readonly ok: true; readonly clusters: readonly C[] }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      /** Selection succeeded. */
+      readonly ok: true;
+      /** The selected members. */
+      readonly clusters: readonly C[];
+    }
+  | {
+      /** Selection failed (Karmada: `SchedulerError`, retried). */
+      readonly ok: false;
+      /** Karmada's message. */
+      readonly reason: string;
+    };
 
 /**
  * Whether Karmada ignores spread constraints for a placement (`select_clusters.go shouldIgnoreSpreadConstraint`):
@@ -98,7 +108,9 @@ function selectGroups(groups: Group[], min: number, max: number, target: number)
 
 /** What the group score needs to know about the workload. */
 export interface SpreadWorkload {
+  /** Whether replicas are duplicated (not divided). */
   readonly duplicated: boolean;
+  /** `spec.replicas`. */
   readonly replicas: number;
 }
 

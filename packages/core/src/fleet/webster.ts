@@ -5,8 +5,11 @@ import { fnv1a32 } from './fnv.js';
  * weight (a static weight, or available replicas under dynamic weighting) and its `seats` the replicas it holds.
  */
 export interface WebsterParty {
+  /** Party (member) name. */
   readonly name: string;
+  /** Votes (weight), ≥ 0. */
   readonly votes: number;
+  /** Seats (replicas) held. */
   readonly seats: number;
 }
 

@@ -81,6 +81,12 @@ export interface SkippedPod {
  * Nodes and pods of a cluster, from `kubectl get nodes -o json` / `kubectl get pods -A -o json` output
  * (`List`, `NodeList`, `PodList`) or from single `Node` / `Pod` manifests. Pods in phase `Succeeded` or
  * `Failed` hold no resources; they are listed in `skippedPods` instead of `pods`.
+ *
+ * A pod's requests and limits are summed over its containers as kube-scheduler does ({@link podResources});
+ * its `priority` is `spec.priority` as the API server resolved it (0 when a hand-written pod has none);
+ * its `startTime` is `status.startTime` in milliseconds since the Unix epoch. A node without
+ * `status.allocatable` offers its capacity; it is `virtual` when it carries the
+ * `virtual-kubelet.io/provider` taint or the `type: virtual-kubelet` label.
  */
 export interface ClusterObjectsManifest {
   /** Discriminant: the document's kind. */

@@ -28,8 +28,18 @@ export interface SparkPodMemory {
 
 /** The memory of one Spark pod, or the settings that make it uncomputable. */
 export type SparkPodMemoryResult =
-  | { readonly ok: true; readonly memory: SparkPodMemory }
-  | { readonly ok: false; readonly issues: readonly SparkPodsIssue[] };
+  | {
+      /** The memory could be computed. */
+      readonly ok: true;
+      /** Its parts and total. */
+      readonly memory: SparkPodMemory;
+    }
+  | {
+      /** A size or factor does not parse. */
+      readonly ok: false;
+      /** Every such problem, with its path in the manifest. */
+      readonly issues: readonly SparkPodsIssue[];
+    };
 
 /**
  * The memory request (= limit) Spark gives a driver or executor pod: heap + overhead (+ PySpark memory for

@@ -39,8 +39,18 @@ export interface SparkPods {
 
 /** The result of {@link sparkPods}: the pods, or the issues that keep them from being computed. */
 export type SparkPodsResult =
-  | { readonly ok: true; readonly pods: SparkPods }
-  | { readonly ok: false; readonly issues: readonly SparkPodsIssue[] };
+  | {
+      /** The pods could be computed. */
+      readonly ok: true;
+      /** The driver and executor pods. */
+      readonly pods: SparkPods;
+    }
+  | {
+      /** Something in the application keeps the pods from being computed. */
+      readonly ok: false;
+      /** Every such problem, with its path in the manifest. */
+      readonly issues: readonly SparkPodsIssue[];
+    };
 
 function cpuOf(app: SparkApplication, role: SparkRole, issues: SparkPodsIssue[]): { request?: number; limit?: number } {
   const spec = role === 'driver' ? app.driver : app.executor;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleOnFleet, sparkApplicationResource } from '../../src/fleet/index.js';
 import type { FleetSnapshot } from '../../src/fleet/index.js';
+import { scheduleOnFleet, sparkApplicationResource } from '../../src/fleet/index.js';
 import type { PriorityClass } from '../../src/model/index.js';
-import { sparkPods } from '../../src/spark/index.js';
 import type { SparkApplication } from '../../src/spark/index.js';
+import { sparkPods } from '../../src/spark/index.js';
 import { BATCH_CPU, BATCH_MEMORY, beNode, Mi, member, sparkappPolicy } from './helpers.js';
 
 // fixtures/seed-manifests/03-priority-class.yaml and 05-spark-pi.yaml, written as model objects.
@@ -15,15 +15,8 @@ const lowPriority: PriorityClass = {
   description: 'Low priority for Spark applications',
 };
 const colocated = { 'sparkoperator.k8s.io/koordinator-colocation': 'true' };
-const template = (container: string) => ({
-  labels: {},
-  annotations: colocated,
-  nodeSelector: {},
-  tolerations: [],
-  schedulerName: undefined,
-  priorityClassName: undefined,
-  containerName: container,
-});
+// Both pod templates carry only the colocation annotation (the container names do not affect scheduling).
+const template = { labels: {}, annotations: colocated, nodeSelector: {}, tolerations: [] };
 const sparkPi: SparkApplication = {
   apiVersion: 'sparkoperator.k8s.io/v1beta2',
   kind: 'SparkApplication',
@@ -49,7 +42,7 @@ const sparkPi: SparkApplication = {
     annotations: {},
     nodeSelector: {},
     tolerations: [],
-    template: template('spark-kubernetes-driver'),
+    template,
   },
   executor: {
     cores: 1,
@@ -61,7 +54,7 @@ const sparkPi: SparkApplication = {
     annotations: {},
     nodeSelector: {},
     tolerations: [],
-    template: template('spark-kubernetes-executor'),
+    template,
   },
   restartPolicy: { type: 'Never' },
 };
@@ -75,9 +68,14 @@ describe('the seed: spark-pi through sparkPods and the sparkapp-policy', () => {
     const fleet: FleetSnapshot = {
       members: [member('c6a1f0', [beNode('n1', 4, 8)]), member('c6b2e1', [beNode('n1', 2, 4)])],
     };
-    const d = scheduleOnFleet(fleet, sparkApplicationResource(sparkPi, pods.pods), [sparkappPolicy(['c6a1f0', 'c6b2e1'])], {
-      nowMs: 0,
-    });
+    const d = scheduleOnFleet(
+      fleet,
+      sparkApplicationResource(sparkPi, pods.pods),
+      [sparkappPolicy(['c6a1f0', 'c6b2e1'])],
+      {
+        nowMs: 0,
+      },
+    );
     expect(d.kind).toBe('scheduled');
     if (d.kind !== 'scheduled') return;
     expect(d.message).toBe('Binding has been scheduled successfully. Result: {c6a1f0:0,[{driver 1} {executor 1}]}');

@@ -7,10 +7,10 @@ import { replicationSeeds } from '../sweep/replicationSeeds.js';
 import { compareTable } from '../sweep/tables.js';
 import { compareVariants, parseVariant } from '../sweep/variants.js';
 import type { CliContext } from './CliContext.js';
-import type { RunnerDeps } from './RunnerDeps.js';
 import { collect, seedOption, wholeNumber } from './commandOptions.js';
 import { checkOverrideSyntax, openScenario } from './openScenario.js';
 import { createProgress } from './progressBar.js';
+import type { RunnerDeps } from './RunnerDeps.js';
 import { toCliError } from './toCliError.js';
 
 /** Options of `gleaner compare`. */
@@ -35,7 +35,12 @@ export interface CompareOptions {
  * Runs `gleaner compare`: the baseline (the scenario as written) and each variant under the same seeds,
  * then prints each key metric's mean and 95% Student-t confidence interval side by side.
  */
-export async function runCompare(file: string, options: CompareOptions, context: CliContext, deps: RunnerDeps = {}): Promise<void> {
+export async function runCompare(
+  file: string,
+  options: CompareOptions,
+  context: CliContext,
+  deps: RunnerDeps = {},
+): Promise<void> {
   const { io } = context;
   try {
     const sets = options.set ?? [];

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CliContext } from './CliContext.js';
 import { compareCommand } from './compareCommand.js';
 import { mergeCommand } from './mergeCommand.js';
+import { placeCommand } from './placeCommand.js';
 import { runCommand } from './runCommand.js';
 import { sweepCommand } from './sweepCommand.js';
 import { validateCommand } from './validateCommand.js';
@@ -13,6 +14,7 @@ import { validateCommand } from './validateCommand.js';
  */
 export const COMMANDS: readonly ((context: CliContext) => Command)[] = [
   validateCommand,
+  placeCommand,
   runCommand,
   compareCommand,
   sweepCommand,

@@ -42,7 +42,8 @@ export async function runRun(file: string, options: RunOptions, context: CliCont
     try {
       outcome = await runScenario(opened.scenario, {
         ...(seed === undefined ? {} : { seed }),
-        onProgress: (simMs: number, totalMs: number) => progress.update(simMs, totalMs, `${formatMs(simMs)} of ${formatMs(totalMs)}`),
+        onProgress: (simMs: number, totalMs: number) =>
+          progress.update(simMs, totalMs, `${formatMs(simMs)} of ${formatMs(totalMs)}`),
       });
     } finally {
       progress.stop();

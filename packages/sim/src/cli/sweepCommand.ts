@@ -13,11 +13,11 @@ import type { SweepDefinition } from '../sweep/SweepFile.js';
 import { parseShard, type Shard, shardOf } from '../sweep/shard.js';
 import { sweepTable } from '../sweep/tables.js';
 import type { CliContext } from './CliContext.js';
-import type { RunnerDeps } from './RunnerDeps.js';
 import { UsageError } from './CliError.js';
 import { collect, defaultOutDir, seedOption, wholeNumber } from './commandOptions.js';
 import { checkOverrideSyntax, openScenario } from './openScenario.js';
 import { createProgress } from './progressBar.js';
+import type { RunnerDeps } from './RunnerDeps.js';
 import { toCliError } from './toCliError.js';
 
 /** Options of `gleaner sweep`. */
@@ -63,7 +63,12 @@ export function shardFileName(shard: Shard): string {
  * `sweep.json` (or a shard file for `gleaner merge`) and printing each point's means and intervals; or,
  * with `--emit-job`, writes the Kubernetes Indexed Job that runs the shards on a cluster.
  */
-export async function runSweep(file: string, options: SweepOptions, context: CliContext, deps: RunnerDeps = {}): Promise<void> {
+export async function runSweep(
+  file: string,
+  options: SweepOptions,
+  context: CliContext,
+  deps: RunnerDeps = {},
+): Promise<void> {
   const { io } = context;
   try {
     const sets = options.set ?? [];

@@ -36,8 +36,9 @@ const CONFIG = {
 } as const;
 
 /**
- * The per-member CPU chart: online and best-effort usage stacked as areas, with the published batch
- * allocatable and the capacity as lines, in cores over hours since the start.
+ * The per-member CPU chart, in cores over hours since the start: online usage and best-effort usage as
+ * shaded areas from zero (so BE usage reads directly against the batch allocatable line above it), the
+ * published batch allocatable as a line, and the capacity as a dashed line.
  *
  * @param title - chart title (usually the member's name; rendered as escaped SVG text).
  * @param samples - the member's samples in time order (several members' samples are summed per time).
@@ -82,17 +83,17 @@ export function cpuChartSpec(title: string, samples: readonly MemberSample[]): T
     layer: [
       {
         transform: [{ filter: 'datum.order < 2' }],
-        mark: { type: 'area', interpolate: 'step-after', opacity: 0.75 },
-        encoding: {
-          x,
-          y: { field: 'cores', type: 'quantitative', stack: 'zero', title: 'CPU (cores)' },
-          color,
-          order: { field: 'order', type: 'quantitative' },
-        },
+        mark: { type: 'area', interpolate: 'step-after', opacity: 0.35 },
+        encoding: { x, y: { field: 'cores', type: 'quantitative', stack: null, title: 'CPU (cores)' }, color },
       },
       {
-        transform: [{ filter: 'datum.order >= 2' }],
+        transform: [{ filter: 'datum.order < 3' }],
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+        encoding: { x, y: { field: 'cores', type: 'quantitative', stack: null }, color },
+      },
+      {
+        transform: [{ filter: 'datum.order === 3' }],
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1, strokeDash: [4, 3] },
         encoding: { x, y: { field: 'cores', type: 'quantitative', stack: null }, color },
       },
     ],
@@ -165,7 +166,7 @@ export function timelineChartSpec(
         title: 'hours since start',
         scale: { domain: [0, durationMs / HOUR_MS], nice: false },
       },
-      y: { field: 'member', type: 'nominal', title: null, scale: { domain: rows } },
+      y: { field: 'member', type: 'nominal', title: null, scale: { domain: rows }, axis: { labelLimit: 320 } },
       color: {
         field: 'type',
         type: 'nominal',

@@ -27,7 +27,7 @@ figcaption { color: var(--muted); font-size: 13px; }
 svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 14px; }
 th, td { padding: 4px 12px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child, th.text, td.text { text-align: left; }
 thead th { border-bottom: 2px solid var(--ink); }
 .scroll { overflow-x: auto; }
 .note { color: var(--muted); font-size: 13px; }
@@ -113,7 +113,7 @@ ${summaryTable(result)}
 </section>
 <section id="cpu">
 <h2>CPU per member: online vs best-effort usage vs batch allocatable</h2>
-<p class="note">Online (LS) and best-effort (Spark) usage are stacked; the batch allocatable line is the <code>kubernetes.io/batch-cpu</code> the colocation agent published.</p>
+<p class="note">Online (LS) and best-effort (Spark) usage are shaded from zero; the batch allocatable line is the <code>kubernetes.io/batch-cpu</code> the colocation agent published, the room BE pods may take; the dashed line is the capacity.</p>
 ${cpuFigures.join('\n')}
 </section>
 <section id="jobs">
@@ -172,9 +172,9 @@ function longestWaits(result: SimulationResult): string {
   if (jobs.length === 0) return '';
   const rows = jobs.map(
     (j) =>
-      `<tr><td>${escapeHtml(j.name)}</td><td>${escapeHtml(j.member ?? '–')}</td><td>${escapeHtml(formatMs(j.waitMs))}</td><td>${escapeHtml(formatMs(j.runMs))}</td><td>${j.reschedules}</td><td>${j.evictions}</td><td>${escapeHtml(j.state)}</td></tr>`,
+      `<tr><td>${escapeHtml(j.name)}</td><td class="text">${escapeHtml(j.member ?? '–')}</td><td>${escapeHtml(formatMs(j.waitMs))}</td><td>${escapeHtml(formatMs(j.runMs))}</td><td>${j.reschedules}</td><td>${j.evictions}</td><td class="text">${escapeHtml(j.state)}</td></tr>`,
   );
-  return `<h3>Longest waits</h3><div class="scroll"><table><thead><tr><th>Application</th><th>Member</th><th>Wait</th><th>Run</th><th>Reschedules</th><th>Evictions</th><th>State</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+  return `<h3>Longest waits</h3><div class="scroll"><table><thead><tr><th>Application</th><th class="text">Member</th><th>Wait</th><th>Run</th><th>Reschedules</th><th>Evictions</th><th class="text">State</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function countOf(events: SimulationResult['events'], type: string): number {

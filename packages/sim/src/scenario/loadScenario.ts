@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
+  DEFAULT_EVICT_LOWER_PERCENT_GAP,
   DEFAULT_SLO_CONFIG,
   formatFieldPath,
   loadManifests,
@@ -215,8 +216,11 @@ export async function resolveScenario(file: string, spec: ScenarioSpec): Promise
   return { ok: true, scenario: { file, baseDir, spec, priorityClasses, policies, sloConfig, applications, snapshots } };
 }
 
-/** The inline percent overrides of the scenario's `colocation` block applied over the loaded SLO config. */
-function withInlineThresholds(config: SloConfig, spec: ScenarioSpec): SloConfig {
+/**
+ * The inline percent overrides of the scenario's `colocation` block applied over the loaded SLO config
+ * (shared with `createScenario`, so files and in-memory scenarios resolve the same way).
+ */
+export function withInlineThresholds(config: SloConfig, spec: ScenarioSpec): SloConfig {
   const c = spec.colocation;
   return {
     ...config,
@@ -236,7 +240,15 @@ function withInlineThresholds(config: SloConfig, spec: ScenarioSpec): SloConfig 
         : { cpuSuppressThresholdPercent: c.cpuSuppressThresholdPercent }),
       ...(c.memoryEvictThresholdPercent === undefined
         ? {}
-        : { memoryEvictThresholdPercent: c.memoryEvictThresholdPercent }),
+        : {
+            memoryEvictThresholdPercent: c.memoryEvictThresholdPercent,
+            // koordlet releases down to the lower bound (default threshold − 2); a lower bound left at or
+            // above a lowered threshold would make koordlet reject the config and never evict.
+            memoryEvictLowerPercent: Math.min(
+              config.resourceThreshold.memoryEvictLowerPercent,
+              c.memoryEvictThresholdPercent - DEFAULT_EVICT_LOWER_PERCENT_GAP,
+            ),
+          }),
     },
   };
 }

@@ -12,7 +12,10 @@ export async function runTask(task: RunTask): Promise<RunTaskResult> {
   const loaded = await loadScenario(task.scenarioFile, { overrides: task.overrides });
   if (!loaded.ok) {
     const issue = loaded.issues[0];
-    const where = issue === undefined ? task.scenarioFile : `${issue.file}: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}`;
+    const where =
+      issue === undefined
+        ? task.scenarioFile
+        : `${issue.file}: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}`;
     return { ok: false, kind: 'invalid-input', message: `${where}${issue?.message ?? 'invalid scenario'}` };
   }
   try {
@@ -21,7 +24,10 @@ export async function runTask(task: RunTask): Promise<RunTaskResult> {
   } catch (error) {
     if (!(error instanceof ScenarioBuildError)) throw error;
     const issue = error.issues[0];
-    const where = issue === undefined ? task.scenarioFile : `${issue.file}: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}`;
+    const where =
+      issue === undefined
+        ? task.scenarioFile
+        : `${issue.file}: ${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}`;
     return { ok: false, kind: 'invalid-input', message: `${where}${issue?.message ?? error.message}` };
   }
 }

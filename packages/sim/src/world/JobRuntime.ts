@@ -15,6 +15,8 @@ export interface JobPod {
   runningSinceMs: number;
   /** Batch-resource pod (Koordinator BE): its CPU is subject to the koordlet ceiling. */
   readonly be: boolean;
+  /** High priority for the batch calculation (prod/mid/none class): its usage is subtracted from batch. */
+  readonly hp: boolean;
   /** CPU the pod may use when not throttled, in millicores (its request). */
   readonly cpu: number;
   readonly memory: number;

@@ -1,10 +1,15 @@
 import {
+  applyNodeColocationOverrides,
   BATCH_CPU,
   BATCH_MEMORY,
+  type BatchResourcesResult,
+  batchDegradeReason,
+  batchResourceTerms,
   beCpuCeiling,
   beMemoryEviction,
   bestFitScorer,
   type ClusterScorer,
+  type ColocationStrategy,
   CPU,
   colocationStrategyForNode,
   computeBatchResources,
@@ -14,6 +19,7 @@ import {
   executorsToRequest,
   type FleetReservation,
   type FleetSnapshot,
+  isHighPriorityForBatch,
   isTerminalSparkState,
   MEMORY,
   type MemberSnapshot,
@@ -21,11 +27,13 @@ import {
   mostIdleScorer,
   type Node,
   type NodeMetric,
+  nodeReserved,
   noPreoccupation,
   PODS,
   type Pod,
   type PodMetric,
   type PublishedBatchResources,
+  qosClassFromLabel,
   type ResourceList,
   resourceThresholdStrategyForNode,
   type ScheduledDecision,
@@ -61,6 +69,12 @@ interface MemberRuntime {
   /** Pods waiting for a node, in arrival order. */
   pending: JobPod[];
   scheduleQueued: boolean;
+  /** Whether the member's state changed since the fleet last synced it. */
+  dirty: boolean;
+  /** Bumped whenever room may have appeared (pods removed, batch allocatable raised). */
+  generation: number;
+  /** Generation and time at which each pending pod last failed to schedule. */
+  readonly failedAt: Map<JobPod, { generation: number; atMs: number }>;
   /** The fleet's view of this member as of its last sync. */
   synced: MemberSnapshot;
 }
@@ -74,6 +88,10 @@ interface Placeholder {
 }
 
 const RESERVE_NAMESPACE = 'gleaner-preoccupation';
+/** Resources the fleet's view of a member tracks per node. */
+const SYNCED_RESOURCES = [CPU, MEMORY, PODS, BATCH_CPU, BATCH_MEMORY] as const;
+/** kube-scheduler retries an unschedulable pod at the latest after this long, even with no cluster event. */
+const UNSCHEDULABLE_FLUSH_MS = 300_000;
 
 /**
  * The simulated fleet: mutable state that applies core's decisions, driven by the engine's control loops at
@@ -90,6 +108,22 @@ export class World {
   private readonly nodeObjects: Node[] = [];
   /** Pods on each node (online and Spark), for koordlet's per-pod view. */
   private readonly podsOnNode: Pod[][] = [];
+  /** Colocation strategy of each node (cluster config, node config, node annotation and labels applied). */
+  private readonly nodeStrategy: ColocationStrategy[] = [];
+  /** max(kubelet reservation, reservation annotation) of each node. */
+  private readonly nodeReservedCache: { cpu: number; memory: number }[] = [];
+  /** Per online pod: 0 not high-priority for batch, 1 high-priority, 2 high-priority LSE (cpu at request). */
+  private readonly onlineHp: Uint8Array[] = [];
+  /** Spark pods bound to each node. */
+  private readonly jobPodsOnNode: JobPod[][] = [];
+  /** Reusable metric entries of each node's online pods (usage refreshed in place at each report). */
+  private readonly onlineMetrics: {
+    namespace: string;
+    name: string;
+    usage: { cpu: number; memory: number };
+    priorityClass: 'koord-prod';
+    qosClass: 'LS';
+  }[][] = [];
   /** Online pods of each node (their usage is the node's online usage, split evenly). */
   private readonly onlinePodsOnNode: (readonly Pod[])[] = [];
   private readonly window: number;
@@ -141,6 +175,23 @@ export class World {
         this.nodeObjects.push(n.node);
         this.onlinePodsOnNode.push(n.onlinePods.map((p) => ({ ...p, nodeName: n.node.name })));
         this.podsOnNode.push([...this.onlinePodsOnNode[g]!]);
+        this.jobPodsOnNode.push([]);
+        this.nodeStrategy.push(applyNodeColocationOverrides(colocationStrategyForNode(config.slo, n.node), n.node));
+        this.nodeReservedCache.push(nodeReserved(n.node));
+        this.onlineHp.push(
+          Uint8Array.from(n.onlinePods, (p) =>
+            !isHighPriorityForBatch(p) ? 0 : qosClassFromLabel(p) === 'LSE' ? 2 : 1,
+          ),
+        );
+        this.onlineMetrics.push(
+          this.onlinePodsOnNode[g]!.map((p) => ({
+            namespace: p.namespace,
+            name: p.name,
+            usage: { cpu: 0, memory: 0 },
+            priorityClass: 'koord-prod' as const,
+            qosClass: 'LS' as const,
+          })),
+        );
         this.published.push(undefined);
         g++;
       }
@@ -153,6 +204,9 @@ export class World {
         nodeNames: nodes.map((n) => n.name),
         pending: [],
         scheduleQueued: false,
+        generation: 0,
+        failedAt: new Map(),
+        dirty: true,
         synced: undefined as unknown as MemberSnapshot,
       };
       this.members.push(runtime);
@@ -163,21 +217,13 @@ export class World {
   run(onProgress?: (simMs: number, totalMs: number) => void): void {
     const c = this.config;
     const e = this.engine;
-    // Warm start: koordlet has reported and batch resources are published before the first job arrives.
-    this.loadTick();
-    for (let i = 1; i < this.window; i++) this.pushWindow();
-    this.koordletReport(true);
-    this.syncFleet();
+    this.warmStart();
     e.every(c.loadTickMs, c.loadTickMs, Phase.INPUT, () => this.loadTick());
     const reportMs = c.slo.colocation.metricReportIntervalSeconds * 1000;
     e.every(reportMs, reportMs, Phase.CONTROL, () => this.koordletReport(false));
-    e.every(c.fleet.syncPeriodMs, c.fleet.syncPeriodMs, Phase.CONTROL + 1, () => {
-      this.syncFleet();
-      this.queueFleet();
-    });
+    e.every(c.fleet.syncPeriodMs, c.fleet.syncPeriodMs, Phase.CONTROL + 1, () => this.syncFleet());
     e.every(c.fleet.retryIntervalMs, c.fleet.retryIntervalMs, Phase.SCHEDULE, () => {
       if (this.fleetQueue.length > 0) this.queueFleet();
-      for (const m of this.members) if (m.pending.length > 0) this.queueMember(m);
     });
     e.every(c.sampleIntervalMs, 0, Phase.OBSERVE, () => this.metrics.sample(e.now, this.members));
     for (const arrival of c.arrivals) {
@@ -192,6 +238,27 @@ export class World {
     this.metrics.integrate(c.durationMs);
     this.metrics.finishVirtual(c.durationMs);
     onProgress?.(c.durationMs, c.durationMs);
+  }
+
+  /**
+   * Brings the world to a steady state at the engine's current time without running any loop: online load
+   * evaluated, koordlet's metric window filled, batch resources published and the fleet synced — as a
+   * fleet that has been running for a while would be when the first application arrives.
+   */
+  warmStart(): void {
+    this.loadTick();
+    for (let i = 1; i < this.window; i++) this.pushWindow();
+    this.koordletReport(true);
+    this.syncFleet();
+  }
+
+  /** The fleet's view of its members as of the last sync, with the preoccupation holds made since. */
+  fleetSnapshot(): FleetSnapshot {
+    const now = this.engine.now;
+    const held = this.fleetReservations.filter((r) => r.expiresAtMs > now);
+    return {
+      members: this.members.map((m) => ({ ...m.synced, reservations: held.filter((r) => r.member === m.config.name) })),
+    };
   }
 
   /** Job records, timeline and summaries of the finished run. */
@@ -248,35 +315,30 @@ export class World {
     // slo-controller reads the aggregate-window average; koordlet's QoS loops read the latest sample.
     const onlineCpu = averaged ? this.averaged(this.windowCpu, g) : t.onlineCpu[g]!;
     const onlineMemory = averaged ? this.averaged(this.windowMemory, g) : t.onlineMemory[g]!;
-    const podsMetric: PodMetric[] = [];
+    // The world owns these metric objects and refreshes them in place: the report is read synchronously.
+    const cached = this.onlineMetrics[g]!;
     const share = online.length;
-    for (let i = 0; i < online.length; i++) {
-      const p = online[i]!;
+    for (let i = 0; i < share; i++) {
       // Split the node's online usage evenly over its online pods; the remainder goes to the first.
-      const cpu = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
-      const memory = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
-      podsMetric.push({
-        namespace: p.namespace,
-        name: p.name,
-        usage: { cpu, memory },
-        priorityClass: 'koord-prod',
-        qosClass: 'LS',
-      });
+      const usage = cached[i]!.usage;
+      usage.cpu = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
+      usage.memory = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
     }
+    const jobPods = this.jobPodsOnNode[g]!;
+    const podsMetric: PodMetric[] = jobPods.length === 0 ? cached : [...cached];
     let beCpu = 0;
     let beMemory = 0;
-    for (const p of this.podsOnNode[g]!) {
-      const jp = this.jobPodByKey.get(`${p.namespace}/${p.name}`);
-      if (jp === undefined || jp.pod.phase !== 'running') continue;
-      const cpu = this.grantedCpu(jp.pod);
+    for (const jp of jobPods) {
+      if (jp.phase !== 'running') continue;
+      const cpu = this.grantedCpu(jp);
       beCpu += cpu;
-      beMemory += jp.pod.memory;
+      beMemory += jp.memory;
       podsMetric.push({
-        namespace: p.namespace,
-        name: p.name,
-        usage: { cpu, memory: jp.pod.memory },
-        priorityClass: jp.pod.be ? 'koord-batch' : 'none',
-        qosClass: jp.pod.be ? 'BE' : 'LS',
+        namespace: jp.pod.namespace,
+        name: jp.pod.name,
+        usage: { cpu, memory: jp.memory },
+        priorityClass: jp.be ? 'koord-batch' : 'none',
+        qosClass: jp.be ? 'BE' : 'LS',
       });
     }
     return {
@@ -297,8 +359,9 @@ export class World {
         const g = m.firstNode + i;
         if (t.virtual[g] === 1) continue;
         const node = this.nodeObjects[g]!;
-        const strategy = colocationStrategyForNode(this.config.slo, node);
-        const result = computeBatchResources(node, this.podsOnNode[g]!, this.nodeMetric(g, now, true), strategy, now);
+        const strategy = this.nodeStrategy[g]!;
+        const result = this.batchResources(g, now);
+        if (this.config.verifyKernels === true) this.verifyBatch(g, now, result);
         const next = result.degraded ? { cpu: 0, memory: 0 } : { cpu: result.batchCpu, memory: result.batchMemory };
         const decision = initial ? { publish: true } : decideBatchPublish(this.published[g], result, strategy, now);
         if (!decision.publish) continue;
@@ -309,6 +372,7 @@ export class World {
         this.published[g] = result.degraded
           ? { publishedAt: now }
           : { batchCpu: next.cpu, batchMemory: next.memory, publishedAt: now };
+        m.dirty = true;
         m.state.setAllocatable(node.name, {
           ...node.allocatable,
           [BATCH_CPU]: next.cpu,
@@ -316,7 +380,109 @@ export class World {
         });
       }
     }
-    for (const m of raised) this.queueMember(m);
+    for (const m of raised) this.roomFreed(m);
+  }
+
+  /**
+   * Batch resources of node `g` from the world's running totals: the same sums `computeBatchResources` makes
+   * from a node's pods and NodeMetric (high-priority pods at their averaged usage, at request before their
+   * first metric), fed to core's `batchResourceTerms`. Avoids building a NodeMetric per node per report;
+   * `verifyKernels` checks it against `computeBatchResources` itself.
+   */
+  private batchResources(g: number, now: number): BatchResourcesResult {
+    const s = this.nodeStrategy[g]!;
+    const degraded = batchDegradeReason(s, { updateTime: now } as NodeMetric, now);
+    if (degraded !== undefined) return { degraded: true, reason: degraded };
+    const t = this.nodes;
+    const node = this.nodeObjects[g]!;
+    const online = this.onlinePodsOnNode[g]!;
+    const hp = this.onlineHp[g]!;
+    const onlineCpu = this.averaged(this.windowCpu, g);
+    const onlineMemory = this.averaged(this.windowMemory, g);
+    const share = online.length;
+    let reqCpu = 0;
+    let reqMem = 0;
+    let usedCpu = 0;
+    let usedMem = 0;
+    let maxCpu = 0;
+    let maxMem = 0;
+    for (let i = 0; i < share; i++) {
+      if (hp[i] === 0) continue;
+      const p = online[i]!;
+      const rc = p.requests[CPU] ?? 0;
+      const rm = p.requests[MEMORY] ?? 0;
+      const uc = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
+      const um = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
+      reqCpu += rc;
+      reqMem += rm;
+      usedCpu += hp[i] === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
+      usedMem += um;
+      maxCpu += Math.max(rc, uc);
+      maxMem += Math.max(rm, um);
+    }
+    for (const jp of this.jobPodsOnNode[g]!) {
+      if (!jp.hp) continue;
+      const rc = jp.pod.requests[CPU] ?? 0;
+      const rm = jp.pod.requests[MEMORY] ?? 0;
+      reqCpu += rc;
+      reqMem += rm;
+      if (jp.phase !== 'running') {
+        usedCpu += rc; // no metric yet: counted at request
+        usedMem += rm;
+        continue;
+      }
+      const uc = this.grantedCpu(jp);
+      usedCpu += uc;
+      usedMem += jp.memory;
+      maxCpu += Math.max(rc, uc);
+      maxMem += Math.max(rm, jp.memory);
+    }
+    const reserved = this.nodeReservedCache[g]!;
+    const cpu = batchResourceTerms(
+      node.capacity[CPU] ?? 0,
+      s.cpuReclaimThresholdPercent,
+      reserved.cpu,
+      t.systemCpu[g]!,
+      reqCpu,
+      usedCpu,
+      maxCpu,
+      s.cpuCalculatePolicy === 'maxUsageRequest' ? 'maxUsageRequest' : 'usage',
+      s.batchCPUThresholdPercent,
+    );
+    const memory = batchResourceTerms(
+      node.capacity[MEMORY] ?? 0,
+      s.memoryReclaimThresholdPercent,
+      reserved.memory,
+      t.systemMemory[g]!,
+      reqMem,
+      usedMem,
+      maxMem,
+      s.memoryCalculatePolicy,
+      s.batchMemoryThresholdPercent,
+    );
+    return {
+      degraded: false,
+      batchCpu: cpu.value,
+      batchMemory: memory.value,
+      cpu,
+      memory,
+      danglingHighPriorityMetrics: 0,
+    };
+  }
+
+  /** Debug check: the running-totals kernel agrees with core's `computeBatchResources` on node `g`. */
+  private verifyBatch(g: number, now: number, fast: BatchResourcesResult): void {
+    const node = this.nodeObjects[g]!;
+    const slow = computeBatchResources(
+      node,
+      this.podsOnNode[g]!,
+      this.nodeMetric(g, now, true),
+      this.nodeStrategy[g]!,
+      now,
+    );
+    const a = fast.degraded ? 'degraded' : `${fast.batchCpu}/${fast.batchMemory}`;
+    const b = slow.degraded ? 'degraded' : `${slow.batchCpu}/${slow.batchMemory}`;
+    if (a !== b) throw new Error(`batch kernel mismatch on ${node.name} at ${now} ms: world ${a}, core ${b}`);
   }
 
   /** koordlet QoS: the BE CPU ceiling of every node running BE pods, and BE memory eviction. */
@@ -383,14 +549,29 @@ export class World {
   private syncFleet(): void {
     const now = this.engine.now;
     for (const m of this.members) {
-      const view = m.state.toInput();
-      const requested = new Map<string, Record<string, number>>();
-      for (const p of view.pods) {
-        if (p.nodeName === undefined) continue;
-        const r = requested.get(p.nodeName) ?? { [PODS]: 0 };
-        for (const k in p.requests) r[k] = (r[k] ?? 0) + p.requests[k]!;
-        r[PODS] = (r[PODS] ?? 0) + 1;
-        requested.set(p.nodeName, r);
+      if (!m.dirty) {
+        // Unchanged: keep the node list (the fleet caches its per-member index on it), refresh the time.
+        m.synced = { ...m.synced, syncedAt: now };
+        continue;
+      }
+      m.dirty = false;
+      const view = m.state.view();
+      const nodes = [];
+      for (let i = 0; i < view.nodeCount; i++) {
+        const n = view.node(i);
+        const requested: Record<string, number> = {};
+        for (const r of SYNCED_RESOURCES) {
+          const v = view.requested(i, r);
+          if (v !== 0) requested[r] = v;
+        }
+        nodes.push({
+          name: n.name,
+          labels: n.labels,
+          taints: n.taints,
+          allocatable: n.allocatable,
+          requested,
+          unschedulable: n.unschedulable,
+        });
       }
       let allocating: Record<string, number> = {};
       for (const jp of m.pending) {
@@ -407,14 +588,7 @@ export class World {
         ...(mc.zone === undefined ? {} : { zones: [mc.zone] }),
         kubernetesVersion: mc.kubernetesVersion,
         taints: mc.taints,
-        nodes: view.nodes.map((n) => ({
-          name: n.name,
-          labels: n.labels,
-          taints: n.taints,
-          allocatable: n.allocatable,
-          requested: requested.get(n.name) ?? {},
-          unschedulable: n.unschedulable,
-        })),
+        nodes,
         allocating,
         syncedAt: now,
         reservations: [],
@@ -422,14 +596,6 @@ export class World {
     }
     // Holds made before this sync are now visible in the members' state as placeholders.
     this.fleetReservations = [];
-  }
-
-  private fleetSnapshot(): FleetSnapshot {
-    const now = this.engine.now;
-    const held = this.fleetReservations.filter((r) => r.expiresAtMs > now);
-    return {
-      members: this.members.map((m) => ({ ...m.synced, reservations: held.filter((r) => r.member === m.config.name) })),
-    };
   }
 
   private queueFleet(): void {
@@ -495,6 +661,7 @@ export class World {
       delete requests[PODS];
       const pod = this.placeholderPod(job, r.node, requests);
       member.state.bind(pod, r.node);
+      member.dirty = true;
       this.placeholders.push({ job: job.id, member: member.index, node: g, pod });
       job.reservedNodes.push(g);
     }
@@ -523,8 +690,9 @@ export class World {
       const p = this.placeholders[i]!;
       if (p.job !== job.id) continue;
       this.members[p.member]!.state.remove(`${p.pod.namespace}/${p.pod.name}`);
+      this.members[p.member]!.dirty = true;
       this.placeholders.splice(i, 1);
-      this.queueMember(this.members[p.member]!);
+      this.roomFreed(this.members[p.member]!);
     }
     job.reservedNodes = [];
   }
@@ -544,6 +712,7 @@ export class World {
         if (left[k]! > 0) any = true;
       }
       member.state.remove(`${p.pod.namespace}/${p.pod.name}`);
+      member.dirty = true;
       if (any) {
         p.pod = { ...p.pod, requests: left };
         member.state.bind(p.pod, member.nodeNames[p.node - member.firstNode]!);
@@ -693,6 +862,7 @@ export class World {
       node: -1,
       runningSinceMs: -1,
       be: (pod.requests[BATCH_CPU] ?? 0) > 0,
+      hp: isHighPriorityForBatch(pod),
       cpu,
       memory,
     };
@@ -711,9 +881,11 @@ export class World {
     const nodeName = member.nodeNames[g - member.firstNode]!;
     const bound: Pod = { ...jp.pod, nodeName, startTime: this.engine.now };
     member.state.bind(bound, nodeName);
+    member.dirty = true;
     jp.node = g;
     jp.phase = 'starting';
     this.podsOnNode[g]!.push(bound);
+    this.jobPodsOnNode[g]!.push(jp);
     if (jp.be) {
       this.nodes.beRequestCpu[g] = this.nodes.beRequestCpu[g]! + jp.cpu;
       this.nodes.beRequestMemory[g] = this.nodes.beRequestMemory[g]! + jp.memory;
@@ -821,7 +993,14 @@ export class World {
   private memberCycle(m: MemberRuntime): void {
     const queue = m.pending.splice(0);
     queue.sort((a, b) => b.pod.priority - a.pod.priority);
+    const now = this.engine.now;
     for (const jp of queue) {
+      // The unschedulable queue: a pod that failed is retried only after a cluster event or the flush period.
+      const failed = m.failedAt.get(jp);
+      if (failed !== undefined && failed.generation === m.generation && now - failed.atMs < UNSCHEDULABLE_FLUSH_MS) {
+        m.pending.push(jp);
+        continue;
+      }
       const started = performance.now();
       const decision = scheduleInCluster(m.state.view(), jp.pod);
       this.metrics.memberDecision(performance.now() - started);
@@ -831,9 +1010,18 @@ export class World {
         for (const victim of decision.victims) this.evict(victim, this.engine.now, `preempted by ${jp.pod.name}`);
         this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
       } else {
+        m.failedAt.set(jp, { generation: m.generation, atMs: now });
         m.pending.push(jp);
+        continue;
       }
+      m.failedAt.delete(jp);
     }
+  }
+
+  /** Room may have appeared in `m`: pending pods become eligible again and a cycle is queued. */
+  private roomFreed(m: MemberRuntime): void {
+    m.generation++;
+    this.queueMember(m);
   }
 
   // ---------------------------------------------------------------- removal and eviction
@@ -843,6 +1031,10 @@ export class World {
     const g = jp.node;
     const member = this.members[this.nodes.member[g]!]!;
     member.state.remove(`${jp.pod.namespace}/${jp.pod.name}`);
+    member.dirty = true;
+    const jobList = this.jobPodsOnNode[g]!;
+    const j = jobList.indexOf(jp);
+    if (j >= 0) jobList.splice(j, 1);
     const list = this.podsOnNode[g]!;
     const i = list.findIndex((p) => p.name === jp.pod.name && p.namespace === jp.pod.namespace);
     if (i >= 0) list.splice(i, 1);
@@ -853,7 +1045,7 @@ export class World {
     }
     if (jp.phase === 'running') this.metrics.podStopped(this.nodes.virtual[g] === 1, jp.cpu, this.engine.now);
     jp.node = -1;
-    this.queueMember(member);
+    this.roomFreed(member);
   }
 
   private removeJobPods(job: JobRuntime): void {
@@ -865,6 +1057,7 @@ export class World {
     if (job.member >= 0) {
       const member = this.members[job.member]!;
       member.pending = member.pending.filter((p) => !job.pods.includes(p));
+      for (const p of job.pods) member.failedAt.delete(p);
     }
     job.pods = [];
     job.rateMilli = 0;

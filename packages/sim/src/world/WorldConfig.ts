@@ -86,6 +86,11 @@ export interface WorldConfig {
   readonly startupLatency: StartupLatency;
   /** Work an evicted executor loses (the unfinished task it was running), in ms of its running time. */
   readonly lostWorkPerEvictionMs: number;
+  /**
+   * Debug mode: check the world's fast batch-resource totals against core's `computeBatchResources` at every
+   * report and throw on any difference (slow; for tests).
+   */
+  readonly verifyKernels?: boolean;
   /** Random source for the `random` cluster scorer. */
   readonly scorerRandom: () => number;
 }

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import {
+  bestFitScorer,
   CPU,
   MEMORY,
   mostIdleScorer,
-  bestFitScorer,
   type Node,
   PODS,
   type Pod,
   parseKubernetesVersion,
-  resolvePriority,
   type ResourceList,
+  resolvePriority,
   type SparkApplication,
 } from '@gleaner/core';
 import { RandomStreams } from '../engine/index.js';
@@ -17,22 +17,22 @@ import {
   aggregateNodeCurve,
   assignSeriesToNodes,
   buildLoadCurve,
+  formatTraceIssue,
   type LoadCurve,
   type LoadCurveParams,
   loadAggregateTrace,
   loadMachineUsageTrace,
   machineUsageSeries,
-  formatTraceIssue,
   seriesCurve,
   type UtilizationSeries,
 } from '../load/index.js';
-import type { Scenario, ScenarioIssue } from '../scenario/loadScenario.js';
 import { parseDuration } from '../scenario/duration.js';
+import type { Scenario, ScenarioIssue } from '../scenario/loadScenario.js';
 import { toResourceList } from '../scenario/resourceList.js';
 import type { LoadCurveSpec, MemberSpec, ScenarioSpec, TraceWorkloadSpec, WorkloadSpec } from '../scenario/schema.js';
 import {
-  DEFAULT_STARTUP_LATENCY_PROFILE,
   DEFAULT_ECI_PRICES,
+  DEFAULT_STARTUP_LATENCY_PROFILE,
   sampleStartupLatencyMs,
   virtualKubeletNode,
 } from '../virtual/index.js';
@@ -105,12 +105,7 @@ export async function buildWorld(scenario: Scenario, seedOverride?: string | num
       preoccupationMinVersion: f.preoccupationMinVersion,
       syncPeriodMs: ms(f.syncPeriod),
       retryIntervalMs: ms(f.retryInterval),
-      scorer:
-        f.scorer === 'most-idle'
-          ? mostIdleScorer
-          : f.scorer === 'best-fit'
-            ? bestFitScorer
-            : f.scorer,
+      scorer: f.scorer === 'most-idle' ? mostIdleScorer : f.scorer === 'best-fit' ? bestFitScorer : f.scorer,
       dispenser: f.dispenser,
     },
     startupLatency: {
@@ -134,7 +129,10 @@ class TraceCache {
     this.issues = issues;
   }
 
-  series(trace: NonNullable<LoadCurveSpec['trace']>, metric: 'cpu' | 'memory'): Promise<readonly UtilizationSeries[] | undefined> {
+  series(
+    trace: NonNullable<LoadCurveSpec['trace']>,
+    metric: 'cpu' | 'memory',
+  ): Promise<readonly UtilizationSeries[] | undefined> {
     const file = resolve(this.scenario.baseDir, trace.file);
     const key = `${trace.format}|${file}|${trace.column ?? ''}|${metric}`;
     let p = this.cache.get(key);
@@ -153,7 +151,8 @@ class TraceCache {
     if (trace.format === 'alibaba-v2018-machine-usage') {
       const r = await loadMachineUsageTrace(file);
       if (!r.ok) {
-        for (const i of r.issues) this.issues.push({ file: this.scenario.file, path: [], message: formatTraceIssue(i) });
+        for (const i of r.issues)
+          this.issues.push({ file: this.scenario.file, path: [], message: formatTraceIssue(i) });
         return undefined;
       }
       return machineUsageSeries(r.value, metric);
@@ -260,11 +259,19 @@ async function buildMember(
     const names = Array.from({ length: pool.count }, (_, i) => `${m.name}-${pool.name}-${i}`);
     const zero: LoadCurve = () => 0;
     const online = pool.online;
-    const cpuCurves = online === undefined ? names.map(() => zero) : await nodeCurves(online.cpu, names, 'cpu', seed, tz, streams, traces);
+    const cpuCurves =
+      online === undefined
+        ? names.map(() => zero)
+        : await nodeCurves(online.cpu, names, 'cpu', seed, tz, streams, traces);
     const memoryCurves =
-      online === undefined ? names.map(() => zero) : await nodeCurves(online.memory, names, 'memory', seed, tz, streams, traces);
+      online === undefined
+        ? names.map(() => zero)
+        : await nodeCurves(online.memory, names, 'memory', seed, tz, streams, traces);
     const onlineRequests = online === undefined ? {} : toResourceList(online.requests);
-    const priority = online?.priorityClassName === undefined ? undefined : resolvePriority(online.priorityClassName, scenario.priorityClasses);
+    const priority =
+      online?.priorityClassName === undefined
+        ? undefined
+        : resolvePriority(online.priorityClassName, scenario.priorityClasses);
     const system = toResourceList(pool.systemUsage);
     names.forEach((name, i) => {
       const node: Node = {
@@ -374,7 +381,9 @@ function syntheticArrivals(scenario: Scenario, w: WorkloadSpec, streams: RandomS
           )
         : fixedArrivals(a.at.map(ms)).filter((t) => t >= startMs && t <= endMs);
   const executors =
-    w.executors === undefined ? undefined : distributionSampler(w.executors, streams.stream(`executors/${w.name}`).next);
+    w.executors === undefined
+      ? undefined
+      : distributionSampler(w.executors, streams.stream(`executors/${w.name}`).next);
   const work = distributionSampler(w.workCoreSeconds, streams.stream(`work/${w.name}`).next);
   return times.map((atMs, i) => {
     const count = executors === undefined ? (template.executor.instances ?? 1) : Math.max(1, Math.round(executors()));

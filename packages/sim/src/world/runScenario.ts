@@ -1,3 +1,4 @@
+import type { ClusterScorer } from '@gleaner/core';
 import { summarisePercentiles } from '../metrics/percentiles.js';
 import { RESULT_SCHEMA_VERSION, type SimulationResult, type TimingReport } from '../metrics/SimulationResult.js';
 import type { Scenario, ScenarioIssue } from '../scenario/loadScenario.js';
@@ -11,6 +12,11 @@ export interface RunScenarioOptions {
   readonly seed?: string | number;
   /** Called as simulated time advances (about 200 times a run), with simulated and total ms. */
   readonly onProgress?: (simMs: number, totalMs: number) => void;
+  /**
+   * A cluster scorer that replaces the scenario's `fleetScheduler.scorer` (a policy under test; see
+   * `comparePolicies` in `@gleaner/sim/testing`).
+   */
+  readonly scorer?: ClusterScorer;
 }
 
 /** What one run produced: the deterministic result and the wall-clock timing, kept apart. */
@@ -53,7 +59,10 @@ export class ScenarioBuildError extends Error {
 export async function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): Promise<SimulationRun> {
   const built = await buildWorld(scenario, options.seed);
   if (!built.ok) throw new ScenarioBuildError(built.issues);
-  const config = built.config;
+  const config =
+    options.scorer === undefined
+      ? built.config
+      : { ...built.config, fleet: { ...built.config.fleet, scorer: options.scorer } };
   const world = new World(config);
   const started = performance.now();
   world.run(options.onProgress);

@@ -69,7 +69,8 @@ export function summarise(
   const completed = mine.filter((j) => j.state === 'COMPLETED');
   const failed = mine.filter((j) => j.state === 'FAILED');
   const hours = durationMs / 3_600_000;
-  const virtualVcpuSeconds = memberIndex === undefined ? Math.round(metrics.virtualMilliMs / MILLI_MS_PER_CORE_SECOND) : 0;
+  const virtualVcpuSeconds =
+    memberIndex === undefined ? Math.round(metrics.virtualMilliMs / MILLI_MS_PER_CORE_SECOND) : 0;
   return {
     harvestRatio: ratio(be, idle),
     beCoreSeconds: Math.round(be / MILLI_MS_PER_CORE_SECOND),
@@ -85,7 +86,9 @@ export function summarise(
     jobsUnfinished: mine.length - completed.length - failed.length,
     throughputPerHour: ratio(completed.length, hours),
     waitMs: summarisePercentiles(mine.flatMap((j) => (j.waitMs === null ? [] : [j.waitMs]))),
-    completionMs: summarisePercentiles(completed.flatMap((j) => (j.finishMs === null ? [] : [j.finishMs - j.submitMs]))),
+    completionMs: summarisePercentiles(
+      completed.flatMap((j) => (j.finishMs === null ? [] : [j.finishMs - j.submitMs])),
+    ),
     onlineUtilisation: ratio(online, capacity),
     totalUtilisation: ratio(online + be, capacity),
     virtualVcpuSeconds,

@@ -20,9 +20,11 @@ describe('formatIssueLine', () => {
     expect(formatIssueLine('a.yaml', { code: 'syntax', document: 0, path: [], message: 'line 3: bad', line: 3 })).toBe(
       'a.yaml: document 0: line 3: bad',
     );
-    expect(formatIssueLine('a.yaml', { code: 'invalid-field', document: 1, path: ['kind'], message: 'required', kind: 'X' })).toBe(
-      'a.yaml: document 1 (X): kind: required',
+    expect(
+      formatIssueLine('a.yaml', { code: 'invalid-field', document: 1, path: ['kind'], message: 'required', kind: 'X' }),
+    ).toBe('a.yaml: document 1 (X): kind: required');
+    expect(formatIssueLine('a.yaml', { code: 'too-large', document: 0, path: [], message: 'too big' })).toBe(
+      'a.yaml: too big',
     );
-    expect(formatIssueLine('a.yaml', { code: 'too-large', document: 0, path: [], message: 'too big' })).toBe('a.yaml: too big');
   });
 });

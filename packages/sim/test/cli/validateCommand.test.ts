@@ -95,7 +95,9 @@ describe('gleaner validate', () => {
   it('resolves a PriorityClass defined in another file', async () => {
     const { code, out } = await validate(file('pc.yaml', LOW_PRIORITY), file('pi.yaml', SPARK_PI));
     expect(code).toBe(ExitCode.OK);
-    expect(out).toContain(`${path.join(dir, 'pc.yaml')}: document 0 (PriorityClass/low-priority): value -1000, preemptionPolicy PreemptLowerPriority\n`);
+    expect(out).toContain(
+      `${path.join(dir, 'pc.yaml')}: document 0 (PriorityClass/low-priority): value -1000, preemptionPolicy PreemptLowerPriority\n`,
+    );
     expect(out).toContain('driver    1 pod  batch-cpu 1000  batch-memory 896Mi');
   });
 
@@ -144,7 +146,11 @@ spec:
     expect(lines).toEqual([
       `${bad}: document 1 (SparkApplication/broken): spec.driver.memory: "1.5.3Gi" is not a Spark memory size (expected e.g. "512m" or "4g") (line 12)`,
       `${bad}: document 1 (SparkApplication/broken): spec.executor.cores: must be ≥ 1, got -1 (line 13)`,
-      expect.stringMatching(new RegExp(`^${bad}: document 2 \\(Deployment/web\\): kind: "Deployment" \\(apps/v1\\) is not a supported kind; `)),
+      expect.stringMatching(
+        new RegExp(
+          `^${bad}: document 2 \\(Deployment/web\\): kind: "Deployment" \\(apps/v1\\) is not a supported kind; `,
+        ),
+      ),
       `${bad}: document 3 (PropagationPolicy/p): spec.placement.replicaScheduling.replicaSchedulingType: must be one of "Duplicated", "Divided", got "Sometimes" (line 24)`,
       'gleaner: 4 problems in 1 of 1 file',
     ]);
@@ -183,7 +189,12 @@ spec:
         apiVersion: 'v1',
         kind: 'List',
         items: [
-          { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '4', memory: '16Gi' } } },
+          {
+            apiVersion: 'v1',
+            kind: 'Node',
+            metadata: { name: 'n1' },
+            status: { allocatable: { cpu: '4', memory: '16Gi' } },
+          },
           {
             apiVersion: 'v1',
             kind: 'Node',
@@ -191,7 +202,13 @@ spec:
             status: { allocatable: { cpu: '8', memory: '16Gi' } },
           },
           { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: { nodeName: 'n1', containers: [] } },
-          { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' }, spec: { containers: [] }, status: { phase: 'Failed' } },
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'b' },
+            spec: { containers: [] },
+            status: { phase: 'Failed' },
+          },
         ],
       }),
     );
@@ -217,7 +234,10 @@ spec:
     expect(report.files).toHaveLength(2);
     const app = report.files[1].manifests[0];
     expect(app.kind).toBe('SparkApplication');
-    expect(app.sparkPods.driver.pod.requests).toEqual({ 'kubernetes.io/batch-cpu': 1000, 'kubernetes.io/batch-memory': 896 * 2 ** 20 });
+    expect(app.sparkPods.driver.pod.requests).toEqual({
+      'kubernetes.io/batch-cpu': 1000,
+      'kubernetes.io/batch-memory': 896 * 2 ** 20,
+    });
     const bad = await validate('--json', pi);
     expect(bad.code).toBe(ExitCode.INVALID_INPUT);
     const badReport = JSON.parse(bad.out);

@@ -196,7 +196,7 @@ export const arbOptions: fc.Arbitrary<{ options: ClusterSchedulingOptions; seed:
     scoringStrategy: fc.constantFrom('LeastAllocated' as const, 'MostAllocated' as const),
     batchScoring: fc.boolean(),
     percentage: fc.constantFrom(100, 100, 0, 30),
-    start: fc.nat({ max: 9 }),
+    start: mostly(0, 1, 2, 5, 9),
     preemption: fc.boolean(),
     jobLevelPreemption: fc.boolean(),
     weights: fc.constantFrom(
@@ -204,7 +204,7 @@ export const arbOptions: fc.Arbitrary<{ options: ClusterSchedulingOptions; seed:
       { NodeResourcesBalancedAllocation: 0, TaintToleration: 1 },
       { NodeResourcesFit: 2, NodeAffinity: 0 },
     ),
-    seed: fc.option(fc.integer(), { nil: undefined }),
+    seed: fc.option(fc.integer(), { nil: undefined, freq: 2 }),
   })
   .map((r) => ({
     seed: r.seed,
