@@ -15,7 +15,7 @@ import {
   summarizeReasons,
   withPreemptionMessage,
 } from './reasons.js';
-import { diagnose, fitReasons, passesStaticFilters, placePod } from './schedulePod.js';
+import { diagnose, fitMask, fitReasons, passesStaticFilters, placePod } from './schedulePod.js';
 
 // Koordinator Coscheduling inside one decision (pkg/scheduler/plugins/coscheduling): members are tried in
 // order on a scratch copy of the requested columns, so each sees the earlier members' usage, and nothing
@@ -123,7 +123,7 @@ function compareVictims(a: Pod, b: Pod): number {
 
 /** Whether a pod passes every filter on node `i` of `internals` (no scoring). */
 function feasibleOn(internals: Internals, ctx: PodContext, i: number): boolean {
-  return passesStaticFilters(internals, ctx, i) && fitReasons(internals.cols, ctx.shape, i, undefined) === 0;
+  return passesStaticFilters(internals, ctx, i) && fitMask(internals.cols, ctx.shape, i, 0, 0, 0, 0, 0, null) === 0;
 }
 
 /** Nominations and victims of a successful job-level preemption. */

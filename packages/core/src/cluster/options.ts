@@ -70,14 +70,25 @@ export interface ClusterSchedulingOptions {
   /** Pod-level preemption (DefaultPreemption) after a pod finds no node; default true. */
   readonly preemption?: boolean;
   /**
+   * DefaultPreemptionArgs `minCandidateNodesPercentage` (default 10) and `minCandidateNodesAbsolute`
+   * (default 100): the dry run stops once it has max(potential nodes × percentage / 100, absolute) candidates
+   * (capped at the potential nodes) including at least one that violates no PodDisruptionBudget. Set the
+   * percentage to 100 to dry-run every potential node.
+   */
+  readonly minCandidateNodesPercentage?: number;
+  /** See `minCandidateNodesPercentage`. */
+  readonly minCandidateNodesAbsolute?: number;
+  /**
    * Koordinator job-level preemption for gangs: victims chosen for all pending members at once; default true
    * (the koord-scheduler chart default). Needs `preemption` too.
    */
   readonly jobLevelPreemption?: boolean;
   /**
    * Tie-break source. Without it the tied node that comes first in evaluation order wins (node order
-   * when filtering starts at 0). With it, a tied node is chosen uniformly as kube-scheduler's `selectHost`
-   * does (reservoir sampling), drawing from this seeded generator of numbers in [0, 1).
+   * when filtering starts at 0) and the preemption dry run starts at the first potential node. With it, a
+   * tied node is chosen uniformly as kube-scheduler's `selectHost` does (reservoir sampling), and the dry
+   * run starts at a random potential node as upstream does, drawing from this seeded generator of numbers
+   * in [0, 1).
    */
   readonly random?: () => number;
 }
@@ -95,6 +106,8 @@ export interface ResolvedOptions {
   readonly percentage: number;
   readonly startNodeIndex: number;
   readonly preemption: boolean;
+  readonly minCandidateNodesPercentage: number;
+  readonly minCandidateNodesAbsolute: number;
   readonly jobLevelPreemption: boolean;
   readonly random: (() => number) | undefined;
   /** Identifies what the cached resource scores depend on. */
@@ -111,6 +124,14 @@ const DEFAULT_RESOURCES: readonly ResourceWeight[] = [
 function weightOrDefault(value: number | undefined, fallback: number, what: string): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`scheduleInCluster: ${what} must be an integer >= 0`);
+  return value;
+}
+
+function bounded(value: number | undefined, fallback: number, max: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`scheduleInCluster: ${what} must be an integer in 0..${max}`);
+  }
   return value;
 }
 
@@ -157,6 +178,13 @@ export function resolveOptions(options: ClusterSchedulingOptions = NO_OPTIONS): 
     percentage,
     startNodeIndex,
     preemption: options.preemption ?? true,
+    minCandidateNodesPercentage: bounded(options.minCandidateNodesPercentage, 10, 100, 'minCandidateNodesPercentage'),
+    minCandidateNodesAbsolute: bounded(
+      options.minCandidateNodesAbsolute,
+      100,
+      Number.MAX_SAFE_INTEGER,
+      'minCandidateNodesAbsolute',
+    ),
     jobLevelPreemption: options.jobLevelPreemption ?? true,
     random: options.random,
     cacheKey,
@@ -164,6 +192,12 @@ export function resolveOptions(options: ClusterSchedulingOptions = NO_OPTIONS): 
   };
   resolvedCache.set(options, resolved);
   return resolved;
+}
+
+/** DefaultPreemption's `calculateNumCandidates` for `n` potential nodes. */
+export function preemptionCandidatesToFind(opts: ResolvedOptions, n: number): number {
+  const count = Math.max(Math.trunc((n * opts.minCandidateNodesPercentage) / 100), opts.minCandidateNodesAbsolute);
+  return Math.min(count, n);
 }
 
 /** kube-scheduler's `numFeasibleNodesToFind` (pkg/scheduler/schedule_one.go) for `n` nodes. */

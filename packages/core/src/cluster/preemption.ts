@@ -1,8 +1,9 @@
 import type { Pod } from '../model/index.js';
-import { BATCH_CPU, BATCH_MEMORY, CPU, MEMORY } from '../resources/index.js';
 import { compareImportance, startTimeOrNow } from './importance.js';
 import type { Internals } from './internals.js';
 import { allPods } from './internals.js';
+import type { ResolvedOptions } from './options.js';
+import { preemptionCandidatesToFind } from './options.js';
 import { disruptionsAllowed, pdbSelectsPod } from './PodDisruptionBudget.js';
 import type { PodContext } from './podContext.js';
 import {
@@ -11,12 +12,13 @@ import {
   REASON_PREEMPTION_NOT_HELPFUL,
   summarizeReasons,
 } from './reasons.js';
-import { fitReasons } from './schedulePod.js';
+import { fitMask, newTally, tallyMask, tallyReasons } from './schedulePod.js';
 
 // kube-scheduler's DefaultPreemption PostFilter on the struct-of-arrays view
 // (pkg/scheduler/framework/preemption/preemption.go, plugins/defaultpreemption/default_preemption.go).
 // Gleaner dry-runs every potential node (upstream samples max(10 %, 100) of them from a random offset)
-// and breaks final ties by node order (upstream: map order), so the outcome is deterministic.
+// and breaks final ties by node order (upstream: map order), so the outcome is deterministic. One pass
+// over the nodes; the best candidate so far is kept, compared by pickOneNodeForPreemption's criteria.
 
 /** Preemption result (internal). */
 export type PreemptionOutcome =
@@ -28,61 +30,9 @@ export type PreemptionOutcome =
     }
   | { readonly kind: 'fail'; readonly message: string };
 
-/** The resources a preemptor requests, as parallel arrays of names, amounts and node columns (internal). */
-interface Needs {
-  readonly names: readonly string[];
-  readonly amounts: readonly number[];
-  readonly alloc: readonly (ArrayLike<number> | undefined)[];
-  readonly req: readonly (ArrayLike<number> | undefined)[];
-}
-
-function needsOf(internals: Internals, ctx: PodContext): Needs {
-  const cols = internals.cols;
-  const s = ctx.shape;
-  const names: string[] = [];
-  const amounts: number[] = [];
-  const alloc: (ArrayLike<number> | undefined)[] = [];
-  const req: (ArrayLike<number> | undefined)[] = [];
-  const add = (
-    name: string,
-    amount: number,
-    a: ArrayLike<number> | undefined,
-    r: ArrayLike<number> | undefined,
-  ): void => {
-    if (amount <= 0) return;
-    names.push(name);
-    amounts.push(amount);
-    alloc.push(a);
-    req.push(r);
-  };
-  add(CPU, s.cpu, cols.allocatableCpu, cols.requestedCpu);
-  add(MEMORY, s.memory, cols.allocatableMemory, cols.requestedMemory);
-  add(BATCH_CPU, s.batchCpu, cols.allocatableBatchCpu, cols.requestedBatchCpu);
-  add(BATCH_MEMORY, s.batchMemory, cols.allocatableBatchMemory, cols.requestedBatchMemory);
-  s.extNames.forEach((name, k) => {
-    add(name, s.extAmounts[k]!, cols.extendedAllocatable.get(name), cols.extendedRequested.get(name));
-  });
-  return { names, amounts, alloc, req };
-}
-
-/** Whether the preemptor fits node `i` once `freed` (per need) and `freedPods` are released. */
-function fitsWith(internals: Internals, needs: Needs, i: number, freed: Float64Array, freedPods: number): boolean {
-  const cols = internals.cols;
-  if (cols.requestedPods[i]! - freedPods + 1 > cols.allocatablePods[i]!) return false;
-  for (let k = 0; k < needs.names.length; k++) {
-    const free = (needs.alloc[k]?.[i] ?? 0) - (needs.req[k]?.[i] ?? 0) + freed[k]!;
-    if (needs.amounts[k]! > free) return false;
-  }
-  return true;
-}
-
-function release(needs: Needs, freed: Float64Array, pod: Pod, sign: 1 | -1): void {
-  for (let k = 0; k < needs.names.length; k++) freed[k] = freed[k]! + sign * (pod.requests[needs.names[k]!] ?? 0);
-}
-
-/** Stable insertion sort by importance (lists on one node are short). */
-function sortByImportance(pods: Pod[]): void {
-  for (let a = 1; a < pods.length; a++) {
+/** Stable insertion sort by importance of `pods[0..count)` (lists on one node are short). */
+function sortByImportance(pods: Pod[], count: number): void {
+  for (let a = 1; a < count; a++) {
     const p = pods[a]!;
     let b = a - 1;
     while (b >= 0 && compareImportance(pods[b]!, p) > 0) {
@@ -93,52 +43,64 @@ function sortByImportance(pods: Pod[]): void {
   }
 }
 
-/** Earliest start among the victims sharing the highest victim priority (`GetEarliestPodStartTime`). */
-function earliestTopStart(victims: readonly Pod[]): number {
+/** Earliest start among the first `count` victims sharing the highest victim priority (`GetEarliestPodStartTime`). */
+function earliestTopStart(victims: readonly Pod[], count: number): number {
   const top = victims[0]!.priority;
   let earliest = Number.POSITIVE_INFINITY;
-  for (const v of victims) if (v.priority === top) earliest = Math.min(earliest, startTimeOrNow(v));
+  for (let k = 0; k < count; k++) {
+    const v = victims[k]!;
+    if (v.priority === top) earliest = Math.min(earliest, startTimeOrNow(v));
+  }
   return earliest;
 }
 
-/** The node-choice key of a candidate, compared lexicographically (smaller is better). */
-interface ChoiceKey {
-  readonly pdbViolations: number;
-  readonly topPriority: number;
-  readonly prioritySum: number;
-  readonly count: number;
-  /** Negated earliest start of the top-priority victims (a later start is better). */
-  readonly negEarliestTop: number;
+/** The best candidate of one list so far, by pickOneNodeForPreemption's criteria (internal). */
+class Best {
+  node = -1;
+  victims: Pod[] = [];
+  violations = 0;
+  top = 0;
+  sum = 0;
+  start = 0;
+
+  /** Offers a candidate (victims `list[0..count)`); keeps it when strictly better than the current one. */
+  offer(node: number, list: readonly Pod[], count: number, violations: number): void {
+    if (count === 0) {
+      // A node that needs no eviction wins at once (the first one found).
+      if (this.node < 0 || this.victims.length > 0) {
+        this.node = node;
+        this.victims = [];
+        this.violations = 0;
+      }
+      return;
+    }
+    if (this.node >= 0 && this.victims.length === 0) return;
+    const top = list[0]!.priority;
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += list[k]!.priority + 2 ** 31;
+    const start = earliestTopStart(list, count);
+    let better = this.node < 0;
+    if (!better) {
+      if (violations !== this.violations) better = violations < this.violations;
+      else if (top !== this.top) better = top < this.top;
+      else if (sum !== this.sum) better = sum < this.sum;
+      else if (count !== this.victims.length) better = count < this.victims.length;
+      else better = start > this.start;
+    }
+    if (!better) return;
+    this.node = node;
+    this.victims = list.slice(0, count);
+    this.violations = violations;
+    this.top = top;
+    this.sum = sum;
+    this.start = start;
+  }
 }
 
-function choiceKey(victims: readonly Pod[], pdbViolations: number): ChoiceKey {
-  let sum = 0;
-  for (const v of victims) sum += v.priority + 2 ** 31;
-  return {
-    pdbViolations,
-    topPriority: victims[0]!.priority,
-    prioritySum: sum,
-    count: victims.length,
-    negEarliestTop: -earliestTopStart(victims),
-  };
-}
-
-/**
- * `pickOneNodeForPreemption` as a lexicographic order: fewest PDB violations; lowest highest-victim
- * priority; smallest Σ(priority + 2³¹) (the shift makes fewer victims win here too); fewest victims; latest
- * earliest start among the highest-priority victims. Applying the criteria one after another, as upstream
- * does, picks the same node; remaining ties go to the earlier node.
- */
-function lessThan(a: ChoiceKey, b: ChoiceKey): boolean {
-  if (a.pdbViolations !== b.pdbViolations) return a.pdbViolations < b.pdbViolations;
-  if (a.topPriority !== b.topPriority) return a.topPriority < b.topPriority;
-  if (a.prioritySum !== b.prioritySum) return a.prioritySum < b.prioritySum;
-  if (a.count !== b.count) return a.count < b.count;
-  return a.negEarliestTop < b.negEarliestTop;
-}
-
-function bump(counts: Map<string, number>, reason: string): void {
-  counts.set(reason, (counts.get(reason) ?? 0) + 1);
+/** Writes `pod` at `list[at]`, growing the reusable list when needed. */
+function put(list: Pod[], at: number, pod: Pod): void {
+  if (at < list.length) list[at] = pod;
+  else list.push(pod);
 }
 
 /**
@@ -146,83 +108,156 @@ function bump(counts: Map<string, number>, reason: string): void {
  * potential nodes (status `codes[i] === 1`: only resource failures can be fixed), victims per node
  * (`SelectVictimsOnNode`: remove every pod of strictly lower priority; if the preemptor then fits,
  * reprieve PDB-violating pods first, then the others, each most important first, keeping a pod whenever
- * the preemptor still fits), then the node choice. Reads the view only; one pass over the nodes.
+ * the preemptor still fits), then the node choice (`pickOneNodeForPreemption`): fewest PDB violations;
+ * lowest highest-victim priority; smallest Σ(priority + 2³¹); fewest victims; latest earliest start among
+ * the highest-priority victims; then node order. Reads the view only.
  */
-export function preemptPod(internals: Internals, ctx: PodContext, codes: Uint8Array): PreemptionOutcome {
+export function preemptPod(
+  internals: Internals,
+  ctx: PodContext,
+  codes: Uint8Array,
+  opts: ResolvedOptions,
+): PreemptionOutcome {
   const pod = ctx.pod;
   if (pod.preemptionPolicy === 'Never') return { kind: 'fail', message: MESSAGE_PREEMPTION_POLICY_NEVER };
   const pdbs = internals.pdbs;
   const allowed = pdbs.length === 0 ? [] : pdbs.map((pdb) => disruptionsAllowed(pdb, allPods(internals)));
   const left = allowed.slice();
-  const needs = needsOf(internals, ctx);
-  const freed = new Float64Array(needs.names.length);
-  const counts = new Map<string, number>();
-  const reasons: string[] = [];
+  const shape = ctx.shape;
+  const cols = internals.cols;
+  const extNames = shape.extNames;
+  const freedExt = extNames.length === 0 ? null : new Float64Array(extNames.length);
+  const tally = newTally(shape);
+  let notHelpful = 0;
+  let noVictims = 0;
+  // Reusable per-node lists, used up to their counts.
   const potential: Pod[] = [];
-  const violating: Pod[] = [];
-  const nonViolating: Pod[] = [];
+  const ordered: Pod[] = [];
+  const isViolating: boolean[] = [];
   const victims: Pod[] = [];
-  let best: { nodeIndex: number; victims: Pod[]; pdbViolations: number; key: ChoiceKey | undefined } | undefined;
+  // Potential nodes: those failing only for reasons eviction can fix. The dry run visits them from an
+  // offset and stops once it has enough candidates, at least one of them violating no budget.
+  const potentialNodes: number[] = [];
   for (let i = 0; i < codes.length; i++) {
-    if (codes[i] !== 1) {
-      bump(counts, REASON_PREEMPTION_NOT_HELPFUL);
-      continue;
-    }
-    potential.length = 0;
-    for (const p of internals.podsByNode[i]!) if (p.priority < pod.priority) potential.push(p);
-    if (potential.length === 0) {
-      bump(counts, REASON_NO_PREEMPTION_VICTIMS);
-      continue;
-    }
-    freed.fill(0);
-    for (const p of potential) release(needs, freed, p, 1);
-    if (!fitsWith(internals, needs, i, freed, potential.length)) {
-      reasons.length = 0;
-      fitReasons(internals.cols, ctx.shape, i, reasons, potential.length, needs.names, freed);
-      for (const r of reasons) bump(counts, r);
-      continue;
-    }
-    sortByImportance(potential);
-    violating.length = 0;
-    nonViolating.length = 0;
-    for (let j = 0; j < left.length; j++) left[j] = allowed[j]!;
-    for (const p of potential) {
-      let violated = false;
-      for (let j = 0; j < pdbs.length; j++) {
-        const pdb = pdbs[j]!;
-        if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods?.includes(p.name) ?? false)) continue;
-        left[j] = left[j]! - 1;
-        if (left[j]! < 0) violated = true;
-      }
-      (violated ? violating : nonViolating).push(p);
-    }
-    victims.length = 0;
-    let removed = potential.length;
-    let pdbViolations = 0;
-    for (let g = 0; g < 2; g++) {
-      const group = g === 0 ? violating : nonViolating;
-      for (const p of group) {
-        release(needs, freed, p, -1);
-        if (fitsWith(internals, needs, i, freed, removed - 1)) {
-          removed--;
-          continue;
-        }
-        release(needs, freed, p, 1);
-        victims.push(p);
-        if (g === 0) pdbViolations++;
-      }
-    }
-    if (violating.length > 0 && nonViolating.length > 0) sortByImportance(victims);
-    if (victims.length === 0) {
-      if (best?.key !== undefined || best === undefined)
-        best = { nodeIndex: i, victims: [], pdbViolations: 0, key: undefined };
-      continue;
-    }
-    if (best !== undefined && best.key === undefined) continue;
-    const key = choiceKey(victims, pdbViolations);
-    if (best === undefined || lessThan(key, best.key!))
-      best = { nodeIndex: i, victims: victims.slice(), pdbViolations, key };
+    if (codes[i] === 1) potentialNodes.push(i);
+    else notHelpful++;
   }
-  if (best === undefined) return { kind: 'fail', message: summarizeReasons(codes.length, counts).message };
-  return { kind: 'preempt', nodeIndex: best.nodeIndex, victims: best.victims, pdbViolations: best.pdbViolations };
+  const total = potentialNodes.length;
+  const wanted = preemptionCandidatesToFind(opts, total);
+  const offset = opts.random === undefined || total === 0 ? 0 : Math.floor(opts.random() * total);
+  const bestNonViolating = new Best();
+  const bestViolating = new Best();
+  let nonViolatingCount = 0;
+  let violatingCount = 0;
+  for (let step = 0; step < total; step++) {
+    if (nonViolatingCount > 0 && nonViolatingCount + violatingCount >= wanted) break;
+    const i = potentialNodes[(offset + step) % total]!;
+    // Remove every pod of strictly lower priority.
+    let np = 0;
+    let fPods = 0;
+    let fCpu = 0;
+    let fMemory = 0;
+    let fBatchCpu = 0;
+    let fBatchMemory = 0;
+    freedExt?.fill(0);
+    for (const p of internals.podsByNode[i]!) {
+      if (p.priority >= pod.priority) continue;
+      put(potential, np++, p);
+      const r = p.requests;
+      fPods++;
+      fCpu += r.cpu ?? 0;
+      fMemory += r.memory ?? 0;
+      fBatchCpu += r['kubernetes.io/batch-cpu'] ?? 0;
+      fBatchMemory += r['kubernetes.io/batch-memory'] ?? 0;
+      if (freedExt !== null)
+        for (let k = 0; k < extNames.length; k++) freedExt[k] = freedExt[k]! + (r[extNames[k]!] ?? 0);
+    }
+    if (np === 0) {
+      noVictims++;
+      continue;
+    }
+    const mask = fitMask(cols, shape, i, fPods, fCpu, fMemory, fBatchCpu, fBatchMemory, freedExt);
+    if (mask !== 0) {
+      tallyMask(tally, mask);
+      continue;
+    }
+    sortByImportance(potential, np);
+    // Split by PodDisruptionBudget, then order: violating first, each group most important first.
+    let no = 0;
+    let nViolating = 0;
+    if (pdbs.length > 0) {
+      for (let j = 0; j < left.length; j++) left[j] = allowed[j]!;
+      for (let k = 0; k < np; k++) {
+        const p = potential[k]!;
+        let violated = false;
+        for (let j = 0; j < pdbs.length; j++) {
+          const pdb = pdbs[j]!;
+          if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods?.includes(p.name) ?? false)) continue;
+          left[j] = left[j]! - 1;
+          if (left[j]! < 0) violated = true;
+        }
+        if (violated) nViolating++;
+        isViolating[k] = violated;
+      }
+      for (let k = 0; k < np; k++) if (isViolating[k]) put(ordered, no++, potential[k]!);
+      for (let k = 0; k < np; k++) if (!isViolating[k]) put(ordered, no++, potential[k]!);
+    } else {
+      for (let k = 0; k < np; k++) put(ordered, no++, potential[k]!);
+    }
+    // Reprieve: take each pod back while the preemptor still fits.
+    let nv = 0;
+    let violations = 0;
+    for (let k = 0; k < no; k++) {
+      const p = ordered[k]!;
+      const r = p.requests;
+      const cpu = r.cpu ?? 0;
+      const memory = r.memory ?? 0;
+      const batchCpu = r['kubernetes.io/batch-cpu'] ?? 0;
+      const batchMemory = r['kubernetes.io/batch-memory'] ?? 0;
+      if (freedExt !== null)
+        for (let e = 0; e < extNames.length; e++) freedExt[e] = freedExt[e]! - (r[extNames[e]!] ?? 0);
+      const mask = fitMask(
+        cols,
+        shape,
+        i,
+        fPods - 1,
+        fCpu - cpu,
+        fMemory - memory,
+        fBatchCpu - batchCpu,
+        fBatchMemory - batchMemory,
+        freedExt,
+      );
+      if (mask === 0) {
+        fPods--;
+        fCpu -= cpu;
+        fMemory -= memory;
+        fBatchCpu -= batchCpu;
+        fBatchMemory -= batchMemory;
+        continue;
+      }
+      if (freedExt !== null)
+        for (let e = 0; e < extNames.length; e++) freedExt[e] = freedExt[e]! + (r[extNames[e]!] ?? 0);
+      put(victims, nv++, p);
+      if (k < nViolating) violations++;
+    }
+    if (nViolating > 0 && nViolating < no) sortByImportance(victims, nv);
+    // Each candidate list holds at most `wanted` candidates; later ones are dropped, as upstream.
+    if (violations === 0) {
+      if (nonViolatingCount < wanted) bestNonViolating.offer(i, victims, nv, 0);
+      nonViolatingCount = Math.min(nonViolatingCount + 1, wanted);
+    } else {
+      if (violatingCount < wanted) bestViolating.offer(i, victims, nv, violations);
+      violatingCount = Math.min(violatingCount + 1, wanted);
+    }
+  }
+  // Non-violating candidates come first and win on the first criterion.
+  const best = bestNonViolating.node >= 0 ? bestNonViolating : bestViolating;
+  if (best.node < 0) {
+    const counts = new Map<string, number>();
+    if (notHelpful > 0) counts.set(REASON_PREEMPTION_NOT_HELPFUL, notHelpful);
+    if (noVictims > 0) counts.set(REASON_NO_PREEMPTION_VICTIMS, noVictims);
+    tallyReasons(ctx.shape, tally, counts);
+    return { kind: 'fail', message: summarizeReasons(codes.length, counts).message };
+  }
+  return { kind: 'preempt', nodeIndex: best.node, victims: best.victims, pdbViolations: best.violations };
 }

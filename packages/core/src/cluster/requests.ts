@@ -19,6 +19,9 @@ export function nonZeroRequest(pod: Pod, resource: typeof CPU | typeof MEMORY): 
   return resource === CPU ? DEFAULT_MILLI_CPU_REQUEST : DEFAULT_MEMORY_REQUEST;
 }
 
+/** Most extended resources (beyond cpu, memory and the batch pair) one pod may request. */
+export const MAX_EXTENDED_RESOURCES = 24;
+
 /** A pending pod's requests unpacked for the struct-of-arrays hot path (internal). */
 export interface PodShape {
   readonly cpu: number;
@@ -50,6 +53,11 @@ export function podShape(pod: Pod): PodShape {
   }
   let key = `${cpu}|${memory}|${batchCpu}|${batchMemory}|${nonZeroCpu}|${nonZeroMemory}`;
   let extAmounts: number[] = [];
+  if (extNames.length > MAX_EXTENDED_RESOURCES) {
+    throw new RangeError(
+      `scheduleInCluster: pod ${pod.namespace}/${pod.name} requests ${extNames.length} extended resources; at most ${MAX_EXTENDED_RESOURCES} are supported`,
+    );
+  }
   if (extNames.length > 0) {
     extNames = extNames.sort();
     extAmounts = extNames.map((n) => r[n]!);

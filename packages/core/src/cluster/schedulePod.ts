@@ -186,8 +186,6 @@ export const FIT_BATCH_MEMORY = 16;
 /** Extended resource k of the pod's shape is bit `FIT_EXT_SHIFT + k`. */
 export const FIT_EXT_SHIFT = 5;
 export const FIT_UNRESOLVABLE = 1 << 30;
-/** Pods with more extended resources than this use no bit for the rest (they are still checked). */
-const MAX_EXT_BITS = 24;
 
 /**
  * NodeResourcesFit (`fitsRequest` in noderesources/fit.go) on node `i` as a bit mask, 0 when the pod fits:
@@ -238,7 +236,7 @@ export function fitMask(
     const alloc = cols.extendedAllocatable.get(name)?.[i] ?? 0;
     const free = alloc - (cols.extendedRequested.get(name)?.[i] ?? 0) + (freedExt === null ? 0 : freedExt[k]!);
     if (amount > free) {
-      mask |= k < MAX_EXT_BITS ? 1 << (FIT_EXT_SHIFT + k) : 0;
+      mask |= 1 << (FIT_EXT_SHIFT + k);
       if (amount > alloc) mask |= FIT_UNRESOLVABLE;
     }
   }
@@ -269,7 +267,7 @@ export function tallyReasons(s: PodShape, tally: Int32Array, counts: Map<string,
 
 /** A tally array sized for a shape's reasons. */
 export function newTally(s: PodShape): Int32Array {
-  return new Int32Array(FIT_EXT_SHIFT + Math.min(s.extNames.length, MAX_EXT_BITS));
+  return new Int32Array(FIT_EXT_SHIFT + s.extNames.length);
 }
 
 /** NodeResourcesFit reasons of node `i` (no pods released) pushed to `out`; returns the status code. */
@@ -360,7 +358,7 @@ export function schedulePodFast(view: ClusterView, internals: Internals, pod: Po
   const diagnosis = diagnose(internals, ctx);
   const summary = summarizeReasons(internals.cols.size, diagnosis.counts);
   if (opts.preemption && internals.cols.size > 0) {
-    const outcome = preemptPod(internals, ctx, diagnosis.codes);
+    const outcome = preemptPod(internals, ctx, diagnosis.codes, opts);
     if (outcome.kind === 'preempt') {
       return {
         kind: 'preempt',

@@ -61,7 +61,11 @@ export interface MemberSample {
 /** A notable event on the run's timeline. */
 export interface TimelineEvent {
   readonly tMs: number;
-  readonly type: 'dispatch' | 'reschedule' | 'eviction' | 'completed' | 'failed' | 'preemption';
+  /**
+   * What happened. `overcommit` marks a bind that left a node's summed requests above its allocatable: a
+   * simulator bug, never expected in a correct run (checked by `checkInvariants` of `@gleaner/sim/testing`).
+   */
+  readonly type: 'dispatch' | 'reschedule' | 'eviction' | 'completed' | 'failed' | 'preemption' | 'overcommit';
   readonly member: string | null;
   readonly job: string | null;
   readonly detail: string;

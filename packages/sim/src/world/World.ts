@@ -3,7 +3,6 @@ import {
   BATCH_CPU,
   BATCH_MEMORY,
   type BatchResourcesResult,
-  batchDegradeReason,
   batchResourceTerms,
   beCpuCeiling,
   beMemoryEviction,
@@ -114,6 +113,9 @@ export class World {
   private readonly nodeReservedCache: { cpu: number; memory: number }[] = [];
   /** Per online pod: 0 not high-priority for batch, 1 high-priority, 2 high-priority LSE (cpu at request). */
   private readonly onlineHp: Uint8Array[] = [];
+  /** Per online pod: its cpu / memory request. */
+  private readonly onlineReqCpu: Float64Array[] = [];
+  private readonly onlineReqMemory: Float64Array[] = [];
   /** Spark pods bound to each node. */
   private readonly jobPodsOnNode: JobPod[][] = [];
   /** Reusable metric entries of each node's online pods (usage refreshed in place at each report). */
@@ -178,6 +180,8 @@ export class World {
         this.jobPodsOnNode.push([]);
         this.nodeStrategy.push(applyNodeColocationOverrides(colocationStrategyForNode(config.slo, n.node), n.node));
         this.nodeReservedCache.push(nodeReserved(n.node));
+        this.onlineReqCpu.push(Float64Array.from(n.onlinePods, (p) => p.requests[CPU] ?? 0));
+        this.onlineReqMemory.push(Float64Array.from(n.onlinePods, (p) => p.requests[MEMORY] ?? 0));
         this.onlineHp.push(
           Uint8Array.from(n.onlinePods, (p) =>
             !isHighPriorityForBatch(p) ? 0 : qosClassFromLabel(p) === 'LSE' ? 2 : 1,
@@ -302,10 +306,12 @@ export class World {
   }
 
   private averaged(buffer: Float64Array, g: number): number {
-    const w = this.window;
+    const fill = this.windowFill;
+    if (fill === 0) return 0;
+    const start = g * this.window;
     let sum = 0;
-    for (let i = 0; i < this.windowFill; i++) sum += buffer[g * w + i]!;
-    return this.windowFill === 0 ? 0 : Math.round(sum / this.windowFill);
+    for (let i = start; i < start + fill; i++) sum += buffer[i]!;
+    return Math.round(sum / fill);
   }
 
   /** The NodeMetric of node `g`: usage averaged over the aggregate window, or the latest sample. */
@@ -360,7 +366,7 @@ export class World {
         if (t.virtual[g] === 1) continue;
         const node = this.nodeObjects[g]!;
         const strategy = this.nodeStrategy[g]!;
-        const result = this.batchResources(g, now);
+        const result = this.batchResources(g);
         if (this.config.verifyKernels === true) this.verifyBatch(g, now, result);
         const next = result.degraded ? { cpu: 0, memory: 0 } : { cpu: result.batchCpu, memory: result.batchMemory };
         const decision = initial ? { publish: true } : decideBatchPublish(this.published[g], result, strategy, now);
@@ -389,17 +395,20 @@ export class World {
    * first metric), fed to core's `batchResourceTerms`. Avoids building a NodeMetric per node per report;
    * `verifyKernels` checks it against `computeBatchResources` itself.
    */
-  private batchResources(g: number, now: number): BatchResourcesResult {
+  private batchResources(g: number): BatchResourcesResult {
     const s = this.nodeStrategy[g]!;
-    const degraded = batchDegradeReason(s, { updateTime: now } as NodeMetric, now);
-    if (degraded !== undefined) return { degraded: true, reason: degraded };
+    // koordlet reports every period in the world, so a node's metric is never missing or stale.
+    if (!s.enable) return { degraded: true, reason: 'colocationDisabled' };
     const t = this.nodes;
     const node = this.nodeObjects[g]!;
-    const online = this.onlinePodsOnNode[g]!;
     const hp = this.onlineHp[g]!;
+    const podReqCpu = this.onlineReqCpu[g]!;
+    const podReqMem = this.onlineReqMemory[g]!;
     const onlineCpu = this.averaged(this.windowCpu, g);
     const onlineMemory = this.averaged(this.windowMemory, g);
-    const share = online.length;
+    const share = hp.length;
+    const baseCpu = Math.floor(onlineCpu / share);
+    const baseMem = Math.floor(onlineMemory / share);
     let reqCpu = 0;
     let reqMem = 0;
     let usedCpu = 0;
@@ -407,18 +416,19 @@ export class World {
     let maxCpu = 0;
     let maxMem = 0;
     for (let i = 0; i < share; i++) {
-      if (hp[i] === 0) continue;
-      const p = online[i]!;
-      const rc = p.requests[CPU] ?? 0;
-      const rm = p.requests[MEMORY] ?? 0;
-      const uc = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
-      const um = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
+      const flag = hp[i]!;
+      if (flag === 0) continue;
+      const rc = podReqCpu[i]!;
+      const rm = podReqMem[i]!;
+      // The same even split of the node's online usage over its online pods as the reported NodeMetric.
+      const uc = i === 0 ? baseCpu + (onlineCpu - baseCpu * share) : baseCpu;
+      const um = i === 0 ? baseMem + (onlineMemory - baseMem * share) : baseMem;
       reqCpu += rc;
       reqMem += rm;
-      usedCpu += hp[i] === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
+      usedCpu += flag === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
       usedMem += um;
-      maxCpu += Math.max(rc, uc);
-      maxMem += Math.max(rm, um);
+      maxCpu += rc > uc ? rc : uc;
+      maxMem += rm > um ? rm : um;
     }
     for (const jp of this.jobPodsOnNode[g]!) {
       if (!jp.hp) continue;
@@ -659,8 +669,13 @@ export class World {
       const g = member.firstNode + local;
       const requests: Record<string, number> = { ...r.resources };
       delete requests[PODS];
+      // The hold was decided on the fleet's synced view; a node that no longer has the room (pods bound or
+      // batch allocatable lowered since the sync) cannot take the placeholder: the job's pods go through the
+      // member's scheduler instead of landing on an over-committed node.
+      if (this.misfits(member, local, requests).length > 0) continue;
       const pod = this.placeholderPod(job, r.node, requests);
       member.state.bind(pod, r.node);
+      this.auditBind(member, pod, local);
       member.dirty = true;
       this.placeholders.push({ job: job.id, member: member.index, node: g, pod });
       job.reservedNodes.push(g);
@@ -1006,9 +1021,11 @@ export class World {
       this.metrics.memberDecision(performance.now() - started);
       if (decision.kind === 'bind') {
         this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
+        this.auditBind(m, jp.pod, decision.nodeIndex);
       } else if (decision.kind === 'preempt') {
         for (const victim of decision.victims) this.evict(victim, this.engine.now, `preempted by ${jp.pod.name}`);
         this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
+        this.auditBind(m, jp.pod, decision.nodeIndex);
       } else {
         m.failedAt.set(jp, { generation: m.generation, atMs: now });
         m.pending.push(jp);
@@ -1016,6 +1033,44 @@ export class World {
       }
       m.failedAt.delete(jp);
     }
+  }
+
+  /** Resources of `requests` that node `local` of `m` could not hold on top of what is bound there now. */
+  private misfits(m: MemberRuntime, local: number, requests: ResourceList): string[] {
+    const view = m.state.view();
+    const out: string[] = [];
+    for (const k in requests) {
+      const want = requests[k]!;
+      if (want > 0 && view.requested(local, k) + want > view.allocatable(local, k)) out.push(k);
+    }
+    if (view.requested(local, PODS) + 1 > view.allocatable(local, PODS)) out.push(PODS);
+    return out;
+  }
+
+  /**
+   * After a bind: a node whose summed requests now exceed its allocatable on a resource the pod requests is
+   * over-committed — something bypassed the scheduler's fit check. Recorded as an `overcommit` event (the
+   * testing invariants look for it); a correct run never has one.
+   */
+  private auditBind(m: MemberRuntime, pod: Pod, local: number): void {
+    const view = m.state.view();
+    const over: string[] = [];
+    for (const k in pod.requests) {
+      if ((pod.requests[k] ?? 0) > 0 && view.requested(local, k) > view.allocatable(local, k)) {
+        over.push(`${k} ${view.requested(local, k)} > ${view.allocatable(local, k)}`);
+      }
+    }
+    if (view.requested(local, PODS) > view.allocatable(local, PODS)) {
+      over.push(`${PODS} ${view.requested(local, PODS)} > ${view.allocatable(local, PODS)}`);
+    }
+    if (over.length === 0) return;
+    this.metrics.event(
+      this.engine.now,
+      'overcommit',
+      m.config.name,
+      this.jobPodByKey.get(`${pod.namespace}/${pod.name}`)?.job.app.name ?? null,
+      `${m.nodeNames[local]}: requested ${over.join(', ')} allocatable after binding ${pod.name}`,
+    );
   }
 
   /** Room may have appeared in `m`: pending pods become eligible again and a cycle is queued. */

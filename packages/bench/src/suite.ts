@@ -1,0 +1,38 @@
+import type { BenchRow } from './row.js';
+
+/**
+ * The contract between the bench's runner and its scenarios: each scenario file exports one {@link Suite}.
+ * @module
+ */
+
+/** What a suite receives from the runner. */
+export interface SuiteContext {
+  /** Smaller inputs and fewer rounds: a smoke run in seconds (numbers are not meaningful). */
+  readonly quick: boolean;
+  /** Progress lines (stderr in the CLI, silent in tests). */
+  readonly log: (line: string) => void;
+}
+
+/** What a suite returns. */
+export interface SuiteResult {
+  /** Its rows, in table order. */
+  readonly rows: readonly BenchRow[];
+  /** Set when the suite could not run at all (e.g. SimPy missing): one clear reason. */
+  readonly skipped?: string;
+  /** Raw data kept in the JSON output (per-rung measurements, the SimPy model outputs, …). */
+  readonly details?: unknown;
+}
+
+/** One scenario of the bench. */
+export interface Suite {
+  /** Name matched by `--only`. */
+  readonly name: string;
+  /** One line on what it measures. */
+  readonly description: string;
+  /** Whether a plain `pnpm bench` runs it (otherwise only with `--only`). */
+  readonly byDefault: boolean;
+  /** Ids of the rows it produces when it runs (used by tests to check the table is complete). */
+  readonly rowIds: readonly string[];
+  /** Runs the scenario. */
+  run(context: SuiteContext): Promise<SuiteResult>;
+}
