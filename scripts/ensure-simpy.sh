@@ -2,9 +2,12 @@
 # Makes sure SimPy 3 (Debian's python3-simpy3) is importable by Debian's own Python, for the side-by-side
 # event-throughput benchmark (`pnpm bench:simpy`, and the SimPy row of `pnpm bench`). Installs it with
 # apt-get when missing: the bench machines and CI run as root on Debian. Prints the Python interpreter to
-# use on success; exits non-zero with a one-line reason otherwise.
+# use on success; exits non-zero with a one-line reason otherwise. With `--check`, only checks (never
+# installs): the quick smoke run uses that.
 set -eu
 PYTHON=/usr/bin/python3
+CHECK_ONLY=0
+if [ "${1:-}" = "--check" ]; then CHECK_ONLY=1; fi
 has_simpy3() {
   "$PYTHON" -c 'import simpy, sys; sys.exit(0 if simpy.__version__.split(".")[0] == "3" else 1)' 2>/dev/null
 }
@@ -13,6 +16,10 @@ if [ ! -x "$PYTHON" ]; then
   exit 1
 fi
 if ! has_simpy3; then
+  if [ "$CHECK_ONLY" -eq 1 ]; then
+    echo "ensure-simpy: SimPy 3 is not installed (run scripts/ensure-simpy.sh, or apt-get install -y python3-simpy3)" >&2
+    exit 1
+  fi
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "ensure-simpy: SimPy 3 is not installed and apt-get is not available (need Debian's python3-simpy3)" >&2
     exit 1

@@ -103,6 +103,11 @@ export interface TimedSequence {
   readonly latenciesUs: Float64Array;
   /** Wall time of the whole loop in seconds (operations plus whatever `after` does). */
   readonly seconds: number;
+  /**
+   * CPU time (user + system, all threads) the process spent in the loop, seconds: on a shared machine
+   * wall time includes waiting for a core, CPU time does not.
+   */
+  readonly cpuSeconds: number;
 }
 
 /**
@@ -110,8 +115,13 @@ export interface TimedSequence {
  * the loop's wall time (e.g. applying a decision to the state). For stateful workloads where tinybench's
  * repeated calls of one function do not fit.
  */
-export function timeSequence<R>(count: number, op: (i: number) => R, after?: (result: R, i: number) => void): TimedSequence {
+export function timeSequence<R>(
+  count: number,
+  op: (i: number) => R,
+  after?: (result: R, i: number) => void,
+): TimedSequence {
   const latencies = new Float64Array(count);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
@@ -120,7 +130,9 @@ export function timeSequence<R>(count: number, op: (i: number) => R, after?: (re
     if (after !== undefined) after(result, i);
     else consume(result);
   }
-  return { latenciesUs: latencies, seconds: (performance.now() - start) / 1000 };
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { latenciesUs: latencies, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /**

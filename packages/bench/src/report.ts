@@ -38,11 +38,18 @@ export interface BenchReport {
   /** Suites run, in order. */
   readonly suites: readonly string[];
   /** The machine before the first and after the last suite (load average included). */
-  readonly machine: { readonly before: MachineInfo; readonly after: MachineInfo };
+  readonly machine: {
+    /** Before the first suite. */
+    readonly before: MachineInfo;
+    /** After the last suite. */
+    readonly after: MachineInfo;
+  };
   /** Every row, in table order. */
   readonly rows: readonly BenchRow[];
   /** Suites that could not run. */
   readonly skipped: readonly SkippedSuite[];
+  /** Verbatim output of suites that print their own (by suite name). */
+  readonly appendix: Readonly<Record<string, readonly string[]>>;
   /** Raw per-suite data (by suite name). */
   readonly details: Readonly<Record<string, unknown>>;
 }
@@ -110,11 +117,17 @@ export function rowCells(row: BenchRow): string[] {
 
 /** The markdown table of `rows`. */
 export function rowsTable(rows: readonly BenchRow[]): string {
-  return markdownTable(
-    TABLE_HEADERS,
-    rows.map(rowCells),
-    ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'],
-  );
+  return markdownTable(TABLE_HEADERS, rows.map(rowCells), [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'left',
+    'right',
+    'left',
+    'left',
+  ]);
 }
 
 /** The whole report as markdown: provenance, machine and load, the table, and skipped suites. */
@@ -127,18 +140,25 @@ export function renderMarkdown(report: BenchReport): string {
     `- Machine after: load average ${report.machine.after.loadAverage.join(' / ')}`,
     `- Wall time: ${Math.round(report.seconds)} s; suites: ${report.suites.join(', ')}`,
     '',
-    rowsTable(report.rows),
+    report.rows.length > 0 ? rowsTable(report.rows) : '(no rows)',
   ];
   if (report.skipped.length > 0) {
     lines.push('', 'Skipped:');
     for (const s of report.skipped) lines.push(`- ${s.suite}: ${s.reason}`);
   }
+  for (const [suite, text] of Object.entries(report.appendix)) {
+    lines.push('', `Output of ${suite}:`, '', '```', ...text, '```');
+  }
   return `${lines.join('\n')}\n`;
 }
 
-/** File stem for a report started at `startedAt`: `YYYY-MM-DD` (and `-quick` for smoke runs). */
-export function reportStem(startedAt: Date, quick: boolean): string {
-  return `${startedAt.toISOString().slice(0, 10)}${quick ? '-quick' : ''}`;
+/**
+ * File stem for a report started at `startedAt`: `YYYY-MM-DD`, then `-<label>` for a partial run (e.g. the
+ * suites of `--only`) and `-quick` for smoke runs, so neither overwrites the day's full results.
+ */
+export function reportStem(startedAt: Date, quick: boolean, label = ''): string {
+  const safe = label.replace(/[^A-Za-z0-9_.+-]+/g, '_');
+  return `${startedAt.toISOString().slice(0, 10)}${safe === '' ? '' : `-${safe}`}${quick ? '-quick' : ''}`;
 }
 
 /** Writes `<dir>/<stem>.json` and `<dir>/<stem>.md`; returns both paths. */
@@ -146,7 +166,12 @@ export async function writeReport(
   report: BenchReport,
   dir: string,
   stem: string,
-): Promise<{ readonly json: string; readonly markdown: string }> {
+): Promise<{
+  /** Path of the JSON report. */
+  readonly json: string;
+  /** Path of the markdown table. */
+  readonly markdown: string;
+}> {
   await mkdir(dir, { recursive: true });
   const json = join(dir, `${stem}.json`);
   const markdown = join(dir, `${stem}.md`);

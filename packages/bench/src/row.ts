@@ -88,8 +88,11 @@ export interface RowInput {
   readonly latency?: LatencyFigure;
   /** The baseline's name and samples (or a single fixed value, e.g. a formula). */
   readonly baseline: {
+    /** What the baseline is. */
     readonly name: string;
+    /** Its samples (one per round or run). */
     readonly samples: readonly number[];
+    /** Its latency percentiles, when measured per operation. */
     readonly latency?: LatencyFigure;
   };
   /** See {@link BenchRow.target}. */

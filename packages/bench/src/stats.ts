@@ -84,3 +84,34 @@ export function mean(xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) sum += xs[i]!;
   return sum / xs.length;
 }
+
+/**
+ * Means of `batches` consecutive, equal-size batches of `xs` (the remainder joins the last batch): the method
+ * of batch means, which turns one long autocorrelated simulation output into nearly independent samples.
+ *
+ * @throws RangeError when `batches` is not a positive integer or exceeds the number of values.
+ */
+export function batchMeans(xs: ArrayLike<number>, batches: number): number[] {
+  if (!(Number.isInteger(batches) && batches >= 1 && batches <= xs.length)) {
+    throw new RangeError(`batchMeans: ${batches} batches for ${xs.length} values`);
+  }
+  const size = Math.floor(xs.length / batches);
+  const out: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const end = b < batches - 1 ? (b + 1) * size : xs.length;
+    let sum = 0;
+    for (let i = b * size; i < end; i++) sum += xs[i]!;
+    out.push(sum / (end - b * size));
+  }
+  return out;
+}
+
+/** Standard error of the mean of independent samples `xs` (sample standard deviation ÷ √n); `NaN` below 2. */
+export function standardError(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = mean(xs);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - m) ** 2;
+  return Math.sqrt(ss / (n - 1) / n);
+}

@@ -11,6 +11,10 @@ export interface SuiteContext {
   readonly quick: boolean;
   /** Progress lines (stderr in the CLI, silent in tests). */
   readonly log: (line: string) => void;
+  /** Simulated duration of every ladder rung instead of the default (`--ladder-duration 24h`). */
+  readonly ladderDuration?: string;
+  /** Node counts of the ladder's rungs instead of the default (`--ladder-nodes 1000,10000`). */
+  readonly ladderNodes?: readonly number[];
 }
 
 /** What a suite returns. */
@@ -19,6 +23,8 @@ export interface SuiteResult {
   readonly rows: readonly BenchRow[];
   /** Set when the suite could not run at all (e.g. SimPy missing): one clear reason. */
   readonly skipped?: string;
+  /** Lines printed verbatim below the table (e.g. another bench's own output). */
+  readonly text?: readonly string[];
   /** Raw data kept in the JSON output (per-rung measurements, the SimPy model outputs, …). */
   readonly details?: unknown;
 }

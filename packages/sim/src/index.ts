@@ -11,3 +11,5 @@ export * from './scenario/index.js';
 export * from './sweep/index.js';
 export * from './virtual/index.js';
 export * from './workload/index.js';
+export type { RunScenarioOptions, SimulationRun } from './world/runScenario.js';
+export { runScenario, ScenarioBuildError } from './world/runScenario.js';

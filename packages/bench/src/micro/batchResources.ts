@@ -16,8 +16,8 @@ import {
   reservePortion,
 } from '@gleaner/core';
 import { runInterleaved, samplesOf } from '../measure.js';
-import { latencyFigure, makeRow } from '../row.js';
 import { mulberry32 } from '../rng.js';
+import { latencyFigure, makeRow } from '../row.js';
 import type { Suite, SuiteContext, SuiteResult } from '../suite.js';
 
 /**
@@ -75,7 +75,14 @@ function makeInputs(count: number, now: number): NodeInput[] {
       const reqCpu = 1000 + Math.floor(r() * 3000);
       const reqMem = (2 + Math.floor(r() * 6)) * Gi;
       const lse = k === 0 && r() < 0.1;
-      pods.push(pod(`online-${i}-${k}`, 0, { [CPU]: reqCpu, [MEMORY]: reqMem }, lse ? { 'koordinator.sh/qosClass': 'LSE' } : {}));
+      pods.push(
+        pod(
+          `online-${i}-${k}`,
+          0,
+          { [CPU]: reqCpu, [MEMORY]: reqMem },
+          lse ? { 'koordinator.sh/qosClass': 'LSE' } : {},
+        ),
+      );
       metrics.push({
         namespace: 'bench',
         name: `online-${i}-${k}`,

@@ -1,7 +1,7 @@
 import { Engine, EventHeap, Phase } from '@gleaner/sim';
 import { runInterleaved, samplesOf } from '../measure.js';
-import { atLeast, makeRow } from '../row.js';
 import { exponential, mulberry32 } from '../rng.js';
+import { atLeast, makeRow } from '../row.js';
 import { median } from '../stats.js';
 import type { Suite, SuiteContext, SuiteResult } from '../suite.js';
 import type { BaselineEvent } from './queues.js';

@@ -1,7 +1,7 @@
 import { parseCpu, parseMemory, parseSparkMemory } from '@gleaner/core';
 import { runInterleaved, samplesOf } from '../measure.js';
-import { latencyFigure, makeRow } from '../row.js';
 import { mulberry32 } from '../rng.js';
+import { latencyFigure, makeRow } from '../row.js';
 import type { Suite, SuiteContext, SuiteResult } from '../suite.js';
 
 /**

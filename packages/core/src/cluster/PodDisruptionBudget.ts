@@ -66,7 +66,7 @@ function scaled(value: number | string, expected: number, field: string, pdb: Po
  * `status.disruptionsAllowed` of a budget: the given value when set, otherwise derived as the disruption
  * controller would with every selected pod counted as healthy and expected — `healthy − desiredHealthy`,
  * floored at 0, where `desiredHealthy` is `minAvailable`, or `expected − maxUnavailable` (floored at 0),
- * or `expected` when neither is set.
+ * or `expected` when neither is set (Gleaner's conservative assumption: no disruption allowed).
  */
 export function disruptionsAllowed(pdb: PodDisruptionBudget, pods: Iterable<Pod>): number {
   if (pdb.disruptionsAllowed !== undefined) return pdb.disruptionsAllowed;

@@ -1,8 +1,10 @@
 import type { Pod } from '../model/index.js';
 import type { GangDecision, PodBinding, PodNomination, PodVictim, UnplacedMember } from './decision.js';
+import { diagnose, passesStaticFilters } from './diagnose.js';
 import type { Internals } from './internals.js';
 import { InternalView, scratchAssume, scratchInternals, scratchRemove } from './internals.js';
 import { preemptionJobKey } from './jobKey.js';
+import { fitMask, fitReasons } from './nodeResourcesFit.js';
 import type { ResolvedOptions } from './options.js';
 import type { Gang, ResolvedPodGroup } from './PodGroup.js';
 import { resolvePodGroup } from './PodGroup.js';
@@ -15,7 +17,7 @@ import {
   summarizeReasons,
   withPreemptionMessage,
 } from './reasons.js';
-import { diagnose, fitMask, fitReasons, passesStaticFilters, placePod } from './schedulePod.js';
+import { placePod } from './schedulePod.js';
 
 // Koordinator Coscheduling inside one decision (pkg/scheduler/plugins/coscheduling): members are tried in
 // order on a scratch copy of the requested columns, so each sees the earlier members' usage, and nothing

@@ -12,7 +12,7 @@ export function startTimeOrNow(pod: Pod): number {
  */
 export function compareImportance(a: Pod, b: Pod): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
-  const sa = startTimeOrNow(a);
-  const sb = startTimeOrNow(b);
+  const sa = a.startTime ?? Number.POSITIVE_INFINITY;
+  const sb = b.startTime ?? Number.POSITIVE_INFINITY;
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }

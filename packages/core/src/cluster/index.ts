@@ -59,7 +59,12 @@ export {
   untoleratedTaintReason,
 } from './reasons.js';
 export { referenceScheduleInCluster } from './reference.js';
-export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, nonZeroRequest } from './requests.js';
+export {
+  DEFAULT_MEMORY_REQUEST,
+  DEFAULT_MILLI_CPU_REQUEST,
+  MAX_EXTENDED_RESOURCES,
+  nonZeroRequest,
+} from './requests.js';
 export { scheduleInCluster } from './scheduleInCluster.js';
 export { balancedAllocationScore } from './scores/balancedAllocation.js';
 export { MAX_NODE_SCORE } from './scores/constants.js';

@@ -76,6 +76,8 @@ export interface Memo {
   readonly tolerations: Map<string, TolerationResult>;
   readonly affinities: Map<string, AffinityResult>;
   readonly scores: Map<string, ScoreEntry>;
+  /** Request vectors seen once: memo tables are only built from the second sighting on. */
+  readonly seen: Set<string>;
 }
 
 /**
@@ -136,6 +138,7 @@ const MAIN_RESOURCES = new Set<string>([CPU, MEMORY, PODS, BATCH_CPU, BATCH_MEMO
 /** Memo tables bigger than this are dropped wholesale (bounded memory, still exact). */
 export const MEMO_LIMIT = 64;
 
+/** A fresh version stamp from the clock a state shares with its scratch copies. */
 export function newStamp(internals: Internals): number {
   internals.clock.value += 1;
   return internals.clock.value;
@@ -286,6 +289,7 @@ export function buildInternals(
     tolerations: new Map(),
     affinities: new Map(),
     scores: new Map(),
+    seen: new Set(),
   };
   const internals: Internals = {
     cols: emptyColumns(n),

@@ -2,6 +2,7 @@ import type { Pod } from '../model/index.js';
 import { compareImportance, startTimeOrNow } from './importance.js';
 import type { Internals } from './internals.js';
 import { allPods } from './internals.js';
+import { fitMask, newTally, tallyMask, tallyReasons } from './nodeResourcesFit.js';
 import type { ResolvedOptions } from './options.js';
 import { preemptionCandidatesToFind } from './options.js';
 import { disruptionsAllowed, pdbSelectsPod } from './PodDisruptionBudget.js';
@@ -12,13 +13,13 @@ import {
   REASON_PREEMPTION_NOT_HELPFUL,
   summarizeReasons,
 } from './reasons.js';
-import { fitMask, newTally, tallyMask, tallyReasons } from './schedulePod.js';
 
 // kube-scheduler's DefaultPreemption PostFilter on the struct-of-arrays view
 // (pkg/scheduler/framework/preemption/preemption.go, plugins/defaultpreemption/default_preemption.go).
-// Gleaner dry-runs every potential node (upstream samples max(10 %, 100) of them from a random offset)
-// and breaks final ties by node order (upstream: map order), so the outcome is deterministic. One pass
-// over the nodes; the best candidate so far is kept, compared by pickOneNodeForPreemption's criteria.
+// The dry run visits the potential nodes sequentially from an offset (0 unless a seeded generator is
+// given; upstream draws it at random and runs 16 nodes in parallel) and final ties go to the first
+// candidate (upstream: Go map order), so the outcome is deterministic. One pass over the nodes; the best
+// candidate so far is kept, compared by pickOneNodeForPreemption's criteria.
 
 /** Preemption result (internal). */
 export type PreemptionOutcome =
@@ -32,6 +33,9 @@ export type PreemptionOutcome =
 
 /** Stable insertion sort by importance of `pods[0..count)` (lists on one node are short). */
 function sortByImportance(pods: Pod[], count: number): void {
+  let sorted = true;
+  for (let a = 1; a < count && sorted; a++) if (compareImportance(pods[a - 1]!, pods[a]!) > 0) sorted = false;
+  if (sorted) return;
   for (let a = 1; a < count; a++) {
     const p = pods[a]!;
     let b = a - 1;
@@ -110,7 +114,11 @@ function put(list: Pod[], at: number, pod: Pod): void {
  * reprieve PDB-violating pods first, then the others, each most important first, keeping a pod whenever
  * the preemptor still fits), then the node choice (`pickOneNodeForPreemption`): fewest PDB violations;
  * lowest highest-victim priority; smallest Σ(priority + 2³¹); fewest victims; latest earliest start among
- * the highest-priority victims; then node order. Reads the view only.
+ * the highest-priority victims; then the first candidate in dry-run order. The dry run visits the
+ * potential nodes from an offset (0, or drawn from `opts.random` as upstream draws it) and stops once it
+ * holds max(potential × minCandidateNodesPercentage / 100, minCandidateNodesAbsolute) candidates, at
+ * least one of them violating no budget; each list (violating / not) keeps at most that many. Reads the
+ * view only.
  */
 export function preemptPod(
   internals: Internals,
@@ -137,12 +145,12 @@ export function preemptPod(
   const victims: Pod[] = [];
   // Potential nodes: those failing only for reasons eviction can fix. The dry run visits them from an
   // offset and stops once it has enough candidates, at least one of them violating no budget.
-  const potentialNodes: number[] = [];
+  const potentialNodes = new Int32Array(codes.length);
+  let total = 0;
   for (let i = 0; i < codes.length; i++) {
-    if (codes[i] === 1) potentialNodes.push(i);
+    if (codes[i] === 1) potentialNodes[total++] = i;
     else notHelpful++;
   }
-  const total = potentialNodes.length;
   const wanted = preemptionCandidatesToFind(opts, total);
   const offset = opts.random === undefined || total === 0 ? 0 : Math.floor(opts.random() * total);
   const bestNonViolating = new Best();

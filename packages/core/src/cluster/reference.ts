@@ -18,6 +18,7 @@ import { tooFewMembersMessage } from './gang.js';
 import { preemptionJobKey } from './jobKey.js';
 import type { ClusterSchedulingOptions, ResolvedOptions } from './options.js';
 import { feasibleNodesToFind, resolveOptions } from './options.js';
+import type { PodDisruptionBudget } from './PodDisruptionBudget.js';
 import { disruptionsAllowed, pdbSelectsPod } from './PodDisruptionBudget.js';
 import type { Gang } from './PodGroup.js';
 import { isGang, resolvePodGroup } from './PodGroup.js';
@@ -262,66 +263,51 @@ interface Candidate {
   readonly violations: number;
 }
 
-/** DefaultPreemption for a pod that fits nowhere; returns the chosen candidate or the failure message. */
-function preemptReference(
-  input: ClusterInput,
-  infos: readonly NodeInfo[],
-  statuses: readonly Status[],
+/** What dry-running one potential node gives: a candidate, or the node's failure status. */
+function dryRunNode(
+  info: NodeInfo,
   pod: Pod,
-): Candidate | string {
-  if (pod.preemptionPolicy === 'Never') return MESSAGE_PREEMPTION_POLICY_NEVER;
-  const pdbs = input.podDisruptionBudgets ?? [];
-  const bound = infos.flatMap((info) => info.pods);
-  const budgets = pdbs.map((pdb) => disruptionsAllowed(pdb, bound));
-  const failures: Status[] = [];
-  const candidates: Candidate[] = [];
-  infos.forEach((info, k) => {
-    if (!statuses[k]!.resolvable) {
-      failures.push({ fits: false, resolvable: false, reasons: [REASON_PREEMPTION_NOT_HELPFUL] });
-      return;
-    }
-    const lower = info.pods.filter((p) => p.priority < pod.priority);
-    if (lower.length === 0) {
-      failures.push({ fits: false, resolvable: false, reasons: [REASON_NO_PREEMPTION_VICTIMS] });
-      return;
-    }
-    let remaining = info.pods.filter((p) => p.priority >= pod.priority);
-    const withAllRemoved = filterNode(pod, info.node, remaining);
-    if (!withAllRemoved.fits) {
-      failures.push(withAllRemoved);
-      return;
-    }
-    const sorted = [...lower].sort(importanceOrder);
-    const left = [...budgets];
-    const violating: Pod[] = [];
-    const nonViolating: Pod[] = [];
-    for (const p of sorted) {
-      let violated = false;
-      pdbs.forEach((pdb, j) => {
-        if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods ?? []).includes(p.name)) return;
-        left[j] = left[j]! - 1;
-        if (left[j]! < 0) violated = true;
-      });
-      (violated ? violating : nonViolating).push(p);
-    }
-    const victims: Pod[] = [];
-    let violations = 0;
-    for (const [group, isViolating] of [
-      [violating, true],
-      [nonViolating, false],
-    ] as const) {
-      for (const p of group) {
-        if (filterNode(pod, info.node, [...remaining, p]).fits) remaining = [...remaining, p];
-        else {
-          victims.push(p);
-          if (isViolating) violations++;
-        }
+  pdbs: readonly PodDisruptionBudget[],
+  budgets: readonly number[],
+): Candidate | Status {
+  const lower = info.pods.filter((p) => p.priority < pod.priority);
+  if (lower.length === 0) return { fits: false, resolvable: false, reasons: [REASON_NO_PREEMPTION_VICTIMS] };
+  let remaining = info.pods.filter((p) => p.priority >= pod.priority);
+  const withAllRemoved = filterNode(pod, info.node, remaining);
+  if (!withAllRemoved.fits) return withAllRemoved;
+  const sorted = [...lower].sort(importanceOrder);
+  const left = [...budgets];
+  const violating: Pod[] = [];
+  const nonViolating: Pod[] = [];
+  for (const p of sorted) {
+    let violated = false;
+    pdbs.forEach((pdb, j) => {
+      if (!pdbSelectsPod(pdb, p) || (pdb.disruptedPods ?? []).includes(p.name)) return;
+      left[j] = left[j]! - 1;
+      if (left[j]! < 0) violated = true;
+    });
+    (violated ? violating : nonViolating).push(p);
+  }
+  const victims: Pod[] = [];
+  let violations = 0;
+  for (const [group, isViolating] of [
+    [violating, true],
+    [nonViolating, false],
+  ] as const) {
+    for (const p of group) {
+      if (filterNode(pod, info.node, [...remaining, p]).fits) remaining = [...remaining, p];
+      else {
+        victims.push(p);
+        if (isViolating) violations++;
       }
     }
-    victims.sort(importanceOrder);
-    candidates.push({ info, victims, violations });
-  });
-  if (candidates.length === 0) return summarizeReasons(infos.length, countReasons(failures)).message;
+  }
+  victims.sort(importanceOrder);
+  return { info, victims, violations };
+}
+
+/** pickOneNodeForPreemption: the criteria one after another; remaining ties go to the first candidate. */
+function pickCandidate(candidates: readonly Candidate[]): Candidate {
   const zero = candidates.find((c) => c.victims.length === 0);
   if (zero !== undefined) return zero;
   const earliestTop = (c: Candidate): number => {
@@ -344,6 +330,45 @@ function preemptReference(
   return pool[0]!;
 }
 
+/** DefaultPreemption for a pod that fits nowhere; returns the chosen candidate or the failure message. */
+function preemptReference(
+  input: ClusterInput,
+  infos: readonly NodeInfo[],
+  statuses: readonly Status[],
+  pod: Pod,
+  opts: ResolvedOptions,
+): Candidate | string {
+  if (pod.preemptionPolicy === 'Never') return MESSAGE_PREEMPTION_POLICY_NEVER;
+  const pdbs = input.podDisruptionBudgets ?? [];
+  const bound = infos.flatMap((info) => info.pods);
+  const budgets = pdbs.map((pdb) => disruptionsAllowed(pdb, bound));
+  const failures: Status[] = [];
+  const potential: NodeInfo[] = [];
+  infos.forEach((info, k) => {
+    if (statuses[k]!.resolvable) potential.push(info);
+    else failures.push({ fits: false, resolvable: false, reasons: [REASON_PREEMPTION_NOT_HELPFUL] });
+  });
+  // Dry run from an offset until enough candidates, one of them violating no budget; each list is capped.
+  const wanted = Math.min(
+    Math.max(Math.trunc((potential.length * opts.minCandidateNodesPercentage) / 100), opts.minCandidateNodesAbsolute),
+    potential.length,
+  );
+  const offset = opts.random === undefined || potential.length === 0 ? 0 : Math.floor(opts.random() * potential.length);
+  const nonViolating: Candidate[] = [];
+  const violating: Candidate[] = [];
+  for (let step = 0; step < potential.length; step++) {
+    if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
+    const outcome = dryRunNode(potential[(offset + step) % potential.length]!, pod, pdbs, budgets);
+    if ('reasons' in outcome) failures.push(outcome);
+    else if (outcome.violations === 0) {
+      if (nonViolating.length < wanted) nonViolating.push(outcome);
+    } else if (violating.length < wanted) violating.push(outcome);
+  }
+  const candidates = [...nonViolating, ...violating];
+  if (candidates.length === 0) return summarizeReasons(infos.length, countReasons(failures)).message;
+  return pickCandidate(candidates);
+}
+
 function referencePod(input: ClusterInput, pod: Pod, opts: ResolvedOptions): PodDecision {
   const placed = placeReference(input, pod, opts);
   if (placed.binding !== undefined) {
@@ -358,7 +383,7 @@ function referencePod(input: ClusterInput, pod: Pod, opts: ResolvedOptions): Pod
   const statuses = placed.infos.map((info) => filterNode(pod, info.node, info.pods));
   const summary = summarizeReasons(placed.infos.length, countReasons(statuses));
   if (opts.preemption && placed.infos.length > 0) {
-    const outcome = preemptReference(input, placed.infos, statuses, pod);
+    const outcome = preemptReference(input, placed.infos, statuses, pod, opts);
     if (typeof outcome !== 'string') {
       return {
         kind: 'preempt',

@@ -81,18 +81,34 @@ function balancedSlots(cols: Columns, shape: PodShape, opts: ResolvedOptions): S
 
 /** Per-call resource scoring plan (internal). */
 export interface ResourcePlan {
+  /** The scoring resources are exactly cpu then memory (and BalancedAllocation's too): a straight-line path. */
+  readonly simple: boolean;
+  readonly cpuWeight: number;
+  readonly memoryWeight: number;
   readonly fit: readonly Slot[];
   readonly balanced: readonly Slot[];
   readonly extAlloc: readonly (ArrayLike<number> | undefined)[];
   readonly extReq: readonly (ArrayLike<number> | undefined)[];
 }
 
+/** The scoring plan for a pod shape on `cols` (reused from `entry` when it was built for the same columns). */
 export function resourcePlan(cols: Columns, shape: PodShape, opts: ResolvedOptions, entry?: ScoreEntry): ResourcePlan {
   // A plan only points at named columns unless the pod requests an extended resource (whose column may
   // appear later), so it can be reused for the same columns.
   if (entry !== undefined && entry.planColumns === cols && shape.extNames.length === 0)
     return entry.plan as ResourcePlan;
+  const sr = opts.scoringResources;
+  const br = opts.balancedResources;
   const plan: ResourcePlan = {
+    simple:
+      sr.length === 2 &&
+      sr[0]!.name === CPU &&
+      sr[1]!.name === MEMORY &&
+      br.length === 2 &&
+      br[0] === CPU &&
+      br[1] === MEMORY,
+    cpuWeight: sr[0]?.weight ?? 1,
+    memoryWeight: sr[1]?.weight ?? 1,
     fit: opts.fitWeight > 0 ? fitSlots(cols, shape, opts) : [],
     balanced: opts.balancedWeight > 0 ? balancedSlots(cols, shape, opts) : [],
     extAlloc: shape.extNames.map((n) => cols.extendedAllocatable.get(n)),
@@ -119,6 +135,7 @@ export function resourcePart(cols: Columns, s: PodShape, plan: ResourcePlan, opt
     const amount = s.extAmounts[k]!;
     if (amount > 0 && amount > (plan.extAlloc[k]?.[i] ?? 0) - (plan.extReq[k]?.[i] ?? 0)) return -1;
   }
+  if (plan.simple) return simpleResourceScore(cols, s, plan, opts, i);
   let total = 0;
   if (plan.fit.length > 0) {
     const least = opts.strategy === 'LeastAllocated';
@@ -169,6 +186,51 @@ export function resourcePart(cols: Columns, s: PodShape, plan: ResourcePlan, opt
   return total;
 }
 
+/** `resourcePart`'s scores for the default resources (cpu, memory), without slot indirection. */
+function simpleResourceScore(cols: Columns, s: PodShape, plan: ResourcePlan, opts: ResolvedOptions, i: number): number {
+  let total = 0;
+  const ac = cols.allocatableCpu[i]!;
+  const am = cols.allocatableMemory[i]!;
+  if (plan.fit.length > 0) {
+    const least = opts.strategy === 'LeastAllocated';
+    let sum = 0;
+    let weights = 0;
+    if (ac !== 0) {
+      const r = cols.nonZeroRequestedCpu[i]! + s.nonZeroCpu;
+      const score = least
+        ? r > ac
+          ? 0
+          : Math.floor(((ac - r) * MAX_NODE_SCORE) / ac)
+        : Math.floor((Math.min(r, ac) * MAX_NODE_SCORE) / ac);
+      sum += score * plan.cpuWeight;
+      weights += plan.cpuWeight;
+    }
+    if (am !== 0) {
+      const r = cols.nonZeroRequestedMemory[i]! + s.nonZeroMemory;
+      const score = least
+        ? r > am
+          ? 0
+          : Math.floor(((am - r) * MAX_NODE_SCORE) / am)
+        : Math.floor((Math.min(r, am) * MAX_NODE_SCORE) / am);
+      sum += score * plan.memoryWeight;
+      weights += plan.memoryWeight;
+    }
+    if (weights > 0) total += opts.fitWeight * Math.floor(sum / weights);
+  }
+  if (plan.balanced.length > 0) {
+    let std = 0;
+    if (ac !== 0 && am !== 0) {
+      let fc = (cols.requestedCpu[i]! + s.cpu) / ac;
+      if (fc > 1) fc = 1;
+      let fm = (cols.requestedMemory[i]! + s.memory) / am;
+      if (fm > 1) fm = 1;
+      std = Math.abs((fc - fm) / 2);
+    }
+    total += opts.balancedWeight * Math.trunc((1 - std) * MAX_NODE_SCORE);
+  }
+  return total;
+}
+
 /** The resource part on node `i`, from the memo when the node has not changed since it was computed. */
 export function resourceValue(
   cols: Columns,
@@ -186,6 +248,7 @@ export function resourceValue(
   return v;
 }
 
+/** The memo of resource scores for `key` (request vector + options), created on first use. */
 export function scoreEntry(internals: Internals, key: string): ScoreEntry {
   const scores = internals.memo.scores;
   let entry = scores.get(key);

@@ -1,24 +1,15 @@
 import type { Pod } from '../model/index.js';
-import { BATCH_CPU, BATCH_MEMORY, CPU, MEMORY } from '../resources/index.js';
 import type { ClusterView } from './ClusterView.js';
 import type { PodDecision } from './decision.js';
-import type { Columns, Internals } from './internals.js';
+import { diagnose } from './diagnose.js';
+import type { Internals } from './internals.js';
 import { feasibleNodesToFind, type ResolvedOptions } from './options.js';
 import { placeIndexed } from './placementIndex.js';
 import type { PodContext } from './podContext.js';
 import { podContext } from './podContext.js';
 import { preemptPod } from './preemption.js';
-import {
-  insufficientReason,
-  REASON_NODE_AFFINITY,
-  REASON_NODE_UNSCHEDULABLE,
-  REASON_TOO_MANY_PODS,
-  summarizeReasons,
-  untoleratedTaintReason,
-  withPreemptionMessage,
-} from './reasons.js';
-import type { PodShape } from './requests.js';
-import { resourcePlan, resourceValue, scoreEntry } from './resourceScore.js';
+import { summarizeReasons, withPreemptionMessage } from './reasons.js';
+import { resourcePart, resourcePlan, resourceValue, scoreEntry } from './resourceScore.js';
 import { MAX_NODE_SCORE } from './scores/constants.js';
 
 // The fast single-pod path: kube-scheduler's Filter and Score over struct-of-arrays columns.
@@ -26,7 +17,8 @@ import { MAX_NODE_SCORE } from './scores/constants.js';
 // precomputed per pod), NodeResourcesFit (columns). The resource part of the score (NodeResourcesFit
 // strategy + BalancedAllocation) is memoised per (request vector, options) and per node version, so a
 // node is rescored only after it changed; NodeAffinity, TaintToleration and user plugins are normalised
-// over the feasible nodes of each decision as in the framework.
+// over the feasible nodes of each decision as in the framework. With the default options the best node
+// comes from a placement index (placementIndex.ts) instead of a scan.
 
 /** Outcome of Filter + Score (internal): the chosen node, or −1 when no node is feasible. */
 export interface Placement {
@@ -47,6 +39,15 @@ export interface Placement {
  */
 export function placePod(view: ClusterView, internals: Internals, ctx: PodContext, opts: ResolvedOptions): Placement {
   const n = internals.cols.size;
+  // A request vector seen for the first time is scored without building memo tables: one-off pod sizes
+  // would only pay for tables they never reuse.
+  const memo = internals.memo;
+  const entryKey = `${ctx.shape.key}#${opts.cacheKey}`;
+  if (!memo.scores.has(entryKey) && !memo.seen.has(entryKey)) {
+    if (memo.seen.size >= SEEN_LIMIT) memo.seen.clear();
+    memo.seen.add(entryKey);
+    return placeByScan(view, internals, ctx, opts, false);
+  }
   if (
     n > 0 &&
     opts.plugins.length === 0 &&
@@ -57,11 +58,22 @@ export function placePod(view: ClusterView, internals: Internals, ctx: PodContex
     const placement = placeIndexed(internals, ctx, opts);
     if (placement !== undefined) return placement;
   }
-  return placeByScan(view, internals, ctx, opts);
+  return placeByScan(view, internals, ctx, opts, true);
 }
 
-/** Filter + score every node in evaluation order (the general path). */
-function placeByScan(view: ClusterView, internals: Internals, ctx: PodContext, opts: ResolvedOptions): Placement {
+const NO_VALUES = new Float64Array(0);
+
+/** Request vectors remembered as seen once. */
+const SEEN_LIMIT = 4096;
+
+/** Filter + score every node in evaluation order (the general path); `memoise` keeps the resource scores. */
+function placeByScan(
+  view: ClusterView,
+  internals: Internals,
+  ctx: PodContext,
+  opts: ResolvedOptions,
+  memoise: boolean,
+): Placement {
   const cols = internals.cols;
   const n = cols.size;
   const toFind = feasibleNodesToFind(opts.percentage, n);
@@ -73,12 +85,13 @@ function placeByScan(view: ClusterView, internals: Internals, ctx: PodContext, o
   const taintClass = cols.taintClass;
   const labelClass = cols.labelClass;
   const cordon = cols.unschedulable;
-  const entry = scoreEntry(internals, `${shape.key}#${opts.cacheKey}`);
-  const values = entry.values;
+  const entry = memoise ? scoreEntry(internals, `${shape.key}#${opts.cacheKey}`) : undefined;
   const plan = resourcePlan(cols, shape, opts, entry);
   const preferCount = opts.taintWeight > 0 ? tolerations.preferCount : null;
   const preferred = opts.affinityWeight > 0 ? affinity.preferred : null;
   const twoPass = preferCount !== null || preferred !== null || opts.plugins.length > 0;
+  // Resource scores of this decision (the memo's own array when memoising; only needed for a second pass).
+  const values = entry !== undefined ? entry.values : twoPass ? new Float64Array(n) : NO_VALUES;
   // Without PreferNoSchedule counts every node normalises to 100 (reverse); without preferred terms to 0.
   const constant = opts.taintWeight * MAX_NODE_SCORE;
   const random = opts.random;
@@ -95,8 +108,10 @@ function placeByScan(view: ClusterView, internals: Internals, ctx: PodContext, o
     if (skipCordoned && cordon[i] === 1) continue;
     if (untolerated !== null && untolerated[taintClass[i]!]! >= 0) continue;
     if (matches !== null && matches[perNode ? i : labelClass[i]!] === 0) continue;
-    const v = resourceValue(cols, entry, shape, plan, opts, i);
+    const v =
+      entry === undefined ? resourcePart(cols, shape, plan, opts, i) : resourceValue(cols, entry, shape, plan, opts, i);
     if (v < 0) continue;
+    if (entry === undefined && twoPass) values[i] = v;
     if (feasibleIdx !== undefined) feasibleIdx[feasible] = i;
     else {
       const total = v + constant;
@@ -166,177 +181,6 @@ function placeByScan(view: ClusterView, internals: Internals, ctx: PodContext, o
     }
   }
   return { nodeIndex: best, score: bestScore, feasible, evaluated };
-}
-
-/** Status of a node for a pod (internal): 0 fits, 1 fails for a reason preemption may fix, 2 it cannot. */
-export type NodeStatusCode = 0 | 1 | 2;
-
-/** Per-node filter statuses and aggregated reasons for a pod that fits nowhere (internal). */
-export interface Diagnosis {
-  readonly codes: Uint8Array;
-  readonly counts: Map<string, number>;
-}
-
-/** Bits of a NodeResourcesFit failure mask (internal): which check failed, and whether any is unresolvable. */
-export const FIT_PODS = 1;
-export const FIT_CPU = 2;
-export const FIT_MEMORY = 4;
-export const FIT_BATCH_CPU = 8;
-export const FIT_BATCH_MEMORY = 16;
-/** Extended resource k of the pod's shape is bit `FIT_EXT_SHIFT + k`. */
-export const FIT_EXT_SHIFT = 5;
-export const FIT_UNRESOLVABLE = 1 << 30;
-
-/**
- * NodeResourcesFit (`fitsRequest` in noderesources/fit.go) on node `i` as a bit mask, 0 when the pod fits:
- * the pod count, then each requested resource against `allocatable − requested`, optionally after
- * releasing `freedPods` pods and amounts (`freedExt` parallel to the shape's extended resources) — the
- * victims of a preemption. `FIT_UNRESOLVABLE` is set when a failing request exceeds the node's whole
- * allocatable, so evicting pods cannot help.
- */
-export function fitMask(
-  cols: Columns,
-  s: PodShape,
-  i: number,
-  freedPods: number,
-  freedCpu: number,
-  freedMemory: number,
-  freedBatchCpu: number,
-  freedBatchMemory: number,
-  freedExt: ArrayLike<number> | null,
-): number {
-  let mask = 0;
-  if (cols.requestedPods[i]! - freedPods + 1 > cols.allocatablePods[i]!) mask |= FIT_PODS;
-  if (s.cpu > 0) {
-    const alloc = cols.allocatableCpu[i]!;
-    if (s.cpu > alloc - cols.requestedCpu[i]! + freedCpu) mask |= s.cpu > alloc ? FIT_CPU | FIT_UNRESOLVABLE : FIT_CPU;
-  }
-  if (s.memory > 0) {
-    const alloc = cols.allocatableMemory[i]!;
-    if (s.memory > alloc - cols.requestedMemory[i]! + freedMemory) {
-      mask |= s.memory > alloc ? FIT_MEMORY | FIT_UNRESOLVABLE : FIT_MEMORY;
-    }
-  }
-  if (s.batchCpu > 0) {
-    const alloc = cols.allocatableBatchCpu[i]!;
-    if (s.batchCpu > alloc - cols.requestedBatchCpu[i]! + freedBatchCpu) {
-      mask |= s.batchCpu > alloc ? FIT_BATCH_CPU | FIT_UNRESOLVABLE : FIT_BATCH_CPU;
-    }
-  }
-  if (s.batchMemory > 0) {
-    const alloc = cols.allocatableBatchMemory[i]!;
-    if (s.batchMemory > alloc - cols.requestedBatchMemory[i]! + freedBatchMemory) {
-      mask |= s.batchMemory > alloc ? FIT_BATCH_MEMORY | FIT_UNRESOLVABLE : FIT_BATCH_MEMORY;
-    }
-  }
-  for (let k = 0; k < s.extNames.length; k++) {
-    const amount = s.extAmounts[k]!;
-    if (amount <= 0) continue;
-    const name = s.extNames[k]!;
-    const alloc = cols.extendedAllocatable.get(name)?.[i] ?? 0;
-    const free = alloc - (cols.extendedRequested.get(name)?.[i] ?? 0) + (freedExt === null ? 0 : freedExt[k]!);
-    if (amount > free) {
-      mask |= 1 << (FIT_EXT_SHIFT + k);
-      if (amount > alloc) mask |= FIT_UNRESOLVABLE;
-    }
-  }
-  return mask;
-}
-
-/** Status code of a fit mask: 0 fits, 1 preemption may help, 2 it cannot. */
-export function maskCode(mask: number): NodeStatusCode {
-  if (mask === 0) return 0;
-  return (mask & FIT_UNRESOLVABLE) !== 0 ? 2 : 1;
-}
-
-/** Adds one count per reason in `mask` to `counts` (per-bit tallies, turned into strings later). */
-export function tallyMask(tally: Int32Array, mask: number): void {
-  for (let b = 0; b < tally.length; b++) if ((mask & (1 << b)) !== 0) tally[b] = tally[b]! + 1;
-}
-
-/** The reason string of each tally bit, for a pod shape. */
-export function tallyReasons(s: PodShape, tally: Int32Array, counts: Map<string, number>): void {
-  const names = [REASON_TOO_MANY_PODS, CPU, MEMORY, BATCH_CPU, BATCH_MEMORY, ...s.extNames];
-  for (let b = 0; b < tally.length && b < names.length; b++) {
-    const count = tally[b]!;
-    if (count === 0) continue;
-    const reason = b === 0 ? REASON_TOO_MANY_PODS : insufficientReason(names[b]!);
-    counts.set(reason, (counts.get(reason) ?? 0) + count);
-  }
-}
-
-/** A tally array sized for a shape's reasons. */
-export function newTally(s: PodShape): Int32Array {
-  return new Int32Array(FIT_EXT_SHIFT + s.extNames.length);
-}
-
-/** NodeResourcesFit reasons of node `i` (no pods released) pushed to `out`; returns the status code. */
-export function fitReasons(cols: Columns, s: PodShape, i: number, out: string[]): NodeStatusCode {
-  const mask = fitMask(cols, s, i, 0, 0, 0, 0, 0, null);
-  if (mask === 0) return 0;
-  const tally = newTally(s);
-  tallyMask(tally, mask);
-  const counts = new Map<string, number>();
-  tallyReasons(s, tally, counts);
-  for (const r of counts.keys()) out.push(r);
-  return maskCode(mask);
-}
-
-/** Whether the static filters (cordon, taints, node affinity) pass on node `i`. */
-export function passesStaticFilters(internals: Internals, ctx: PodContext, i: number): boolean {
-  const cols = internals.cols;
-  if (ctx.skipCordoned && cols.unschedulable[i] === 1) return false;
-  const u = ctx.tolerations.untolerated;
-  if (u !== null && u[cols.taintClass[i]!]! >= 0) return false;
-  const m = ctx.affinity.matches;
-  return !(m !== null && m[ctx.affinity.perNode ? i : cols.labelClass[i]!] === 0);
-}
-
-/**
- * Runs every filter on every node in the framework's order and records the first failing plugin's
- * reasons per node (FitError's histogram) and whether preemption could help there.
- */
-export function diagnose(internals: Internals, ctx: PodContext): Diagnosis {
-  const cols = internals.cols;
-  const n = cols.size;
-  const codes = new Uint8Array(n);
-  const counts = new Map<string, number>();
-  const taintCounts = new Map<number, number>();
-  const tally = newTally(ctx.shape);
-  let cordoned = 0;
-  let affinity = 0;
-  const u = ctx.tolerations.untolerated;
-  const m = ctx.affinity.matches;
-  const perNode = ctx.affinity.perNode;
-  for (let i = 0; i < n; i++) {
-    if (ctx.skipCordoned && cols.unschedulable[i] === 1) {
-      codes[i] = 2;
-      cordoned++;
-      continue;
-    }
-    const tc = cols.taintClass[i]!;
-    if (u !== null && u[tc]! >= 0) {
-      codes[i] = 2;
-      taintCounts.set(tc, (taintCounts.get(tc) ?? 0) + 1);
-      continue;
-    }
-    if (m !== null && m[perNode ? i : cols.labelClass[i]!] === 0) {
-      codes[i] = 2;
-      affinity++;
-      continue;
-    }
-    const mask = fitMask(cols, ctx.shape, i, 0, 0, 0, 0, 0, null);
-    codes[i] = maskCode(mask);
-    if (mask !== 0) tallyMask(tally, mask);
-  }
-  if (cordoned > 0) counts.set(REASON_NODE_UNSCHEDULABLE, cordoned);
-  for (const [tc, count] of taintCounts) {
-    const reason = untoleratedTaintReason(internals.memo.taintClasses[tc]![u![tc]!]!);
-    counts.set(reason, (counts.get(reason) ?? 0) + count);
-  }
-  if (affinity > 0) counts.set(REASON_NODE_AFFINITY, affinity);
-  tallyReasons(ctx.shape, tally, counts);
-  return { codes, counts };
 }
 
 /** The full single-pod decision on a view: bind, else preempt (if enabled), else unschedulable. */

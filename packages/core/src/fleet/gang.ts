@@ -98,7 +98,13 @@ export function fitGang(
 }
 
 /** The member a Gang selection chose: its fit and its scorer value. */
-export type GangChoice = Extract<GangFit, { fits: true }> & {
+export type GangChoice = Extract<
+  GangFit,
+  {
+    /** The whole job fits. */
+    fits: true;
+  }
+> & {
   /** The scorer's value. */
   readonly score: number;
 };

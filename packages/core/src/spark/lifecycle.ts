@@ -250,7 +250,12 @@ export function replaySparkLifecycle(
   events: Iterable<SparkLifecycleEvent>,
   config: SparkLifecycleConfig,
   initial: SparkLifecycle = createSparkLifecycle(),
-): { readonly lifecycle: SparkLifecycle; readonly actions: readonly SparkLifecycleAction[] } {
+): {
+  /** The lifecycle after the last event. */
+  readonly lifecycle: SparkLifecycle;
+  /** Every action emitted, in order. */
+  readonly actions: readonly SparkLifecycleAction[];
+} {
   let lifecycle = initial;
   const actions: SparkLifecycleAction[] = [];
   for (const event of events) {

@@ -13,8 +13,39 @@ import type { SparkApplicationState } from './lifecycleState.js';
  * - `replaceExecutors`: the driver re-requests `count` executors (they count toward its target again).
  */
 export type SparkLifecycleAction =
-  | { readonly type: 'stateEntered'; readonly state: SparkApplicationState; readonly atMs: number }
-  | { readonly type: 'submit'; readonly atMs: number; readonly submissionId: number }
-  | { readonly type: 'deletePods'; readonly atMs: number }
-  | { readonly type: 'scheduleRetry'; readonly atMs: number }
-  | { readonly type: 'replaceExecutors'; readonly atMs: number; readonly count: number };
+  | {
+      /** The application entered `state`. */
+      readonly type: 'stateEntered';
+      /** The state entered. */
+      readonly state: SparkApplicationState;
+      /** When, ms. */
+      readonly atMs: number;
+    }
+  | {
+      /** Run spark-submit (create the driver pod). */
+      readonly type: 'submit';
+      /** When, ms. */
+      readonly atMs: number;
+      /** Number of this submission; later events of the run carry it. */
+      readonly submissionId: number;
+    }
+  | {
+      /** Delete the driver pod. */
+      readonly type: 'deletePods';
+      /** When, ms. */
+      readonly atMs: number;
+    }
+  | {
+      /** Deliver `retryTimerFired` at `atMs`. */
+      readonly type: 'scheduleRetry';
+      /** When the timer fires, ms. */
+      readonly atMs: number;
+    }
+  | {
+      /** The driver re-requests lost executors. */
+      readonly type: 'replaceExecutors';
+      /** When, ms. */
+      readonly atMs: number;
+      /** How many. */
+      readonly count: number;
+    };

@@ -17,30 +17,108 @@
  * - `specChanged`: the spec was edited (other than `suspend` / `timeToLiveSeconds`): invalidate and rerun.
  */
 export type SparkLifecycleEvent =
-  | { readonly type: 'enqueued'; readonly atMs: number }
-  | { readonly type: 'submitted'; readonly atMs: number; readonly submissionId?: number }
   | {
-      readonly type: 'submissionFailed';
+      /** The application reached the operator's work queue. */
+      readonly type: 'enqueued';
+      /** When, ms of simulated time. */
       readonly atMs: number;
+    }
+  | {
+      /** spark-submit created the driver pod. */
+      readonly type: 'submitted';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
       readonly submissionId?: number;
+    }
+  | {
+      /** spark-submit failed. */
+      readonly type: 'submissionFailed';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+      /** spark-submit's error. */
       readonly message?: string;
     }
-  | { readonly type: 'driverPending'; readonly atMs: number; readonly submissionId?: number }
-  | { readonly type: 'driverRunning'; readonly atMs: number; readonly submissionId?: number }
-  | { readonly type: 'driverSucceeded'; readonly atMs: number; readonly submissionId?: number }
   | {
-      readonly type: 'driverFailed';
+      /** The driver pod is pending. */
+      readonly type: 'driverPending';
+      /** When, ms of simulated time. */
       readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+    }
+  | {
+      /** The driver pod is running. */
+      readonly type: 'driverRunning';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+    }
+  | {
+      /** The driver finished successfully. */
+      readonly type: 'driverSucceeded';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+    }
+  | {
+      /** The driver failed. */
+      readonly type: 'driverFailed';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
       readonly submissionId?: number;
       /** Exit code of the driver container, when known. */
       readonly exitCode?: number;
     }
-  | { readonly type: 'driverUnknown'; readonly atMs: number; readonly submissionId?: number }
-  | { readonly type: 'driverLost'; readonly atMs: number; readonly submissionId?: number }
-  | { readonly type: 'executorLost'; readonly atMs: number; readonly submissionId?: number; readonly count?: number }
-  | { readonly type: 'retryTimerFired'; readonly atMs: number }
-  | { readonly type: 'podsDeleted'; readonly atMs: number }
-  | { readonly type: 'specChanged'; readonly atMs: number };
+  | {
+      /** The driver pod's state is unknown. */
+      readonly type: 'driverUnknown';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+    }
+  | {
+      /** The driver pod is gone. */
+      readonly type: 'driverLost';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+    }
+  | {
+      /** Executors of the running application died. */
+      readonly type: 'executorLost';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+      /** The submission the event belongs to; events of another run are ignored. */
+      readonly submissionId?: number;
+      /** How many executors died (default 1). */
+      readonly count?: number;
+    }
+  | {
+      /** A `scheduleRetry` timer expired. */
+      readonly type: 'retryTimerFired';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+    }
+  | {
+      /** The previous run's driver pod is gone. */
+      readonly type: 'podsDeleted';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+    }
+  | {
+      /** The spec was edited. */
+      readonly type: 'specChanged';
+      /** When, ms of simulated time. */
+      readonly atMs: number;
+    };
 
 /** The `type` of a {@link SparkLifecycleEvent}. */
 export type SparkLifecycleEventType = SparkLifecycleEvent['type'];

@@ -13,6 +13,7 @@ export const DEFAULT_RETRY_INTERVAL_MS = 5_000;
  * retries.
  */
 export interface ResolvedRestartPolicy {
+  /** `restartPolicy.type`; `Never` when absent. */
   readonly type: 'Never' | 'OnFailure' | 'Always';
   /** Reruns allowed after a failed driver (`OnFailure` only); `undefined` = none. */
   readonly onFailureRetries?: number;

@@ -21,6 +21,7 @@ import {
   deepFreeze,
   seeded,
 } from './__helpers__/arbitraries.js';
+import { node, pod } from './__helpers__/builders.js';
 
 function withRandom(options: ClusterSchedulingOptions, seed: number | undefined): ClusterSchedulingOptions {
   return seed === undefined ? options : { ...options, random: seeded(seed) };
@@ -52,10 +53,14 @@ describe('scheduleInCluster properties', () => {
 
   it('makes the same decision as the reference implementation in crowded clusters (preemption on)', () => {
     fc.assert(
-      fc.property(arbCrowdedInput, arbCrowdedPod, arbCrowdedGang, (input, p, gang) => {
+      fc.property(arbCrowdedInput, arbCrowdedPod, arbCrowdedGang, arbOptions, (input, p, gang, { options, seed }) => {
         const snapshot = createClusterSnapshot(input);
         expect(scheduleInCluster(snapshot, p)).toEqual(referenceScheduleInCluster(input, p));
         expect(scheduleInCluster(snapshot, gang)).toEqual(referenceScheduleInCluster(input, gang));
+        const withPreemption = { ...options, preemption: true };
+        expect(scheduleInCluster(snapshot, p, withRandom(withPreemption, seed))).toEqual(
+          referenceScheduleInCluster(input, p, withRandom(withPreemption, seed)),
+        );
       }),
       { numRuns: 400 },
     );
@@ -116,6 +121,35 @@ describe('scheduleInCluster properties', () => {
         if (d.kind === 'bind') expectFits(input, p, d.nodeName);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("BE pods placed one after another never exceed any node's published batch allocatable", () => {
+    const arbBatchNodes = fc.array(
+      fc.record({
+        batchCpu: fc.constantFrom(0, 1000, 3000, 8000),
+        batchMemory: fc.constantFrom(0, 2 * 2 ** 30, 16 * 2 ** 30),
+      }),
+      { minLength: 1, maxLength: 6 },
+    );
+    const arbBe = fc.record({
+      batchCpu: fc.constantFrom(250, 500, 1000, 2000),
+      batchMemory: fc.constantFrom(2 ** 28, 2 ** 30, 2 * 2 ** 30),
+    });
+    fc.assert(
+      fc.property(arbBatchNodes, fc.array(arbBe, { minLength: 1, maxLength: 30 }), (shapes, bes) => {
+        const state = new MutableClusterState({ nodes: shapes.map((b, i) => node(`n${i}`, b)), pods: [] });
+        bes.forEach((b, k) => {
+          state.apply(scheduleInCluster(state.view(), pod(`be${k}`, b)));
+        });
+        const view = state.view();
+        for (let i = 0; i < view.nodeCount; i++) {
+          for (const r of ['kubernetes.io/batch-cpu', 'kubernetes.io/batch-memory']) {
+            expect(view.requested(i, r)).toBeLessThanOrEqual(view.allocatable(i, r));
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -9,8 +9,16 @@ import { seriesCurve } from './UtilizationSeries.js';
  * i mod n) or `shuffle` (series permuted by a seeded Fisher–Yates shuffle first, then dealt round-robin).
  */
 export type SeriesAssignment =
-  | { readonly mode: 'round-robin' }
-  | { readonly mode: 'shuffle' /** Uniform [0, 1) source (a seeded RNG stream). */; readonly random: () => number };
+  | {
+      /** Series in order, node by node. */
+      readonly mode: 'round-robin';
+    }
+  | {
+      /** Series in a shuffled order. */
+      readonly mode: 'shuffle';
+      /** Uniform [0, 1) source (a seeded RNG stream). */
+      readonly random: () => number;
+    };
 
 /**
  * Maps every node name to one of `series` (reused when there are more nodes than series).

@@ -21,7 +21,12 @@ export interface LoadCurveParams {
   /** Seven day multipliers of the base level, starting with the simulation's first day. */
   readonly weekly?: readonly number[];
   /** Seeded per-key noise. */
-  readonly noise?: { readonly stddev: number; readonly correlationMs?: number };
+  readonly noise?: {
+    /** Standard deviation, as a fraction of capacity. */
+    readonly stddev: number;
+    /** Time over which noise values are correlated, ms. */
+    readonly correlationMs?: number;
+  };
   /** Fixed bursts or dips. */
   readonly spikes?: readonly Spike[];
   /** Seeded random bursts. */

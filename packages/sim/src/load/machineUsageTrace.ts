@@ -33,6 +33,7 @@ export interface MachineUsage {
 
 /** A loaded v2018 `machine_usage` file: one entry per machine, in order of first appearance. */
 export interface MachineUsageTrace {
+  /** One entry per machine, in order of first appearance. */
   readonly machines: readonly MachineUsage[];
 }
 

@@ -15,8 +15,22 @@ export interface TraceIssue {
  * "invalid" markers (empty or sentinel values), or the list of problems that made the file unusable.
  */
 export type TraceLoadResult<T> =
-  | { readonly ok: true; readonly value: T; readonly rows: number; readonly skippedRows: number }
-  | { readonly ok: false; readonly issues: readonly TraceIssue[] };
+  | {
+      /** The file loaded. */
+      readonly ok: true;
+      /** What it holds. */
+      readonly value: T;
+      /** Data rows read. */
+      readonly rows: number;
+      /** Rows whose value was an "invalid" marker and was skipped. */
+      readonly skippedRows: number;
+    }
+  | {
+      /** The file is unusable. */
+      readonly ok: false;
+      /** Why, one problem each. */
+      readonly issues: readonly TraceIssue[];
+    };
 
 /** Default number of problems collected before a loader stops reading a bad file. */
 export const DEFAULT_MAX_TRACE_ISSUES = 20;

@@ -50,7 +50,7 @@ export async function writeDirectoryAtomic(
   let temp: string;
   try {
     await mkdir(parent, { recursive: true });
-    temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+    temp = await makeTempDir(parent, `.${basename(target)}.tmp-${process.pid}`);
   } catch (error) {
     throw new OutputError(dir, `cannot create the output directory (${reason(error)})`, { cause: error });
   }
@@ -81,6 +81,19 @@ async function swapInto(temp: string, target: string): Promise<void> {
     throw error;
   }
   await rm(old, { recursive: true, force: true });
+}
+
+// mkdir (not mkdtemp, which makes 0700 directories) so the final directory gets the usual umask mode.
+async function makeTempDir(parent: string, prefix: string): Promise<string> {
+  for (;;) {
+    const path = join(parent, `${prefix}-${++sequence}`);
+    try {
+      await mkdir(path);
+      return path;
+    } catch (error) {
+      if (!isCode(error, 'EEXIST')) throw error;
+    }
+  }
 }
 
 async function kind(path: string): Promise<'absent' | 'directory' | 'other'> {

@@ -12,15 +12,21 @@ const MAX_POINTS_PER_SERIES = 1_500;
 
 /** Series names of the per-member CPU chart, as they appear in its legend. */
 export const CPU_SERIES = {
+  /** Online (LS) CPU usage. */
   online: 'online usage',
+  /** Best-effort (Spark) CPU usage. */
   be: 'BE usage',
+  /** Published `kubernetes.io/batch-cpu` allocatable. */
   batchAllocatable: 'batch allocatable',
+  /** CPU capacity of the regular nodes. */
   capacity: 'capacity',
 } as const;
 
 /** Series names of the job-time distribution chart. */
 export const JOB_TIME_SERIES = {
+  /** Submission to driver running. */
   wait: 'wait (submit → driver running)',
+  /** Submission to completion. */
   completion: 'completion (submit → finished)',
 } as const;
 

@@ -53,7 +53,16 @@ export interface ScenarioResources {
   readonly sloConfig?: SloConfig | ManifestObject;
   /** Nodes and running pods of members described by a snapshot, by member name. */
   readonly snapshots?: Readonly<
-    Record<string, { readonly nodes: readonly Node[]; readonly pods?: readonly Pod[] } | undefined>
+    Record<
+      string,
+      | {
+          /** The member's nodes (e.g. from `kubectl get nodes -o json` via `loadManifests`). */
+          readonly nodes: readonly Node[];
+          /** Pods running on them, which become online load (default none). */
+          readonly pods?: readonly Pod[];
+        }
+      | undefined
+    >
   >;
   /**
    * Directory trace files named by the scenario resolve against (they are read when the run starts).

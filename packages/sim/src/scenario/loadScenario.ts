@@ -23,8 +23,11 @@ export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
 
 /** One problem with a scenario: the file it is in, the field path, and what is wrong. */
 export interface ScenarioIssue {
+  /** The file the problem is in (the scenario, or a manifest or trace it names). */
   readonly file: string;
+  /** Field path inside that file (`['fleet', 'members', 0, 'name']`); empty for the file as a whole. */
   readonly path: readonly (string | number)[];
+  /** What is wrong, in one line. */
   readonly message: string;
 }
 
@@ -37,21 +40,42 @@ export interface Scenario {
   readonly file: string;
   /** Directory relative paths in the scenario resolve against. */
   readonly baseDir: string;
+  /** The scenario with its defaults filled (quantities and durations as written). */
   readonly spec: ScenarioSpec;
+  /** PriorityClasses from the `manifests` files. */
   readonly priorityClasses: readonly PriorityClass[];
+  /** PropagationPolicy / ClusterPropagationPolicy objects from the `manifests` files. */
   readonly policies: readonly PropagationPolicy[];
   /** The colocation configuration: the ConfigMap named by `colocation.sloConfig`, else Koordinator's defaults. */
   readonly sloConfig: SloConfig;
   /** The SparkApplication template of each workload, by workload name. */
   readonly applications: ReadonlyMap<string, SparkApplication>;
   /** Nodes and running pods of members described by a kubectl snapshot, by member name. */
-  readonly snapshots: ReadonlyMap<string, { readonly nodes: readonly Node[]; readonly pods: readonly Pod[] }>;
+  readonly snapshots: ReadonlyMap<
+    string,
+    {
+      /** The member's nodes. */
+      readonly nodes: readonly Node[];
+      /** Pods running on them (they become online load). */
+      readonly pods: readonly Pod[];
+    }
+  >;
 }
 
 /** Result of {@link loadScenario}: the scenario, or every problem found. */
 export type LoadScenarioResult =
-  | { readonly ok: true; readonly scenario: Scenario }
-  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+  | {
+      /** Loaded: no problems. */
+      readonly ok: true;
+      /** The scenario, ready for `runScenario`. */
+      readonly scenario: Scenario;
+    }
+  | {
+      /** Not loaded. */
+      readonly ok: false;
+      /** Every problem found. */
+      readonly issues: readonly ScenarioIssue[];
+    };
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions {

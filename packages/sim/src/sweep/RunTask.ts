@@ -14,8 +14,14 @@ export interface RunTask {
 
 /** What one run gave: its fleet summary, or why it could not run. */
 export type RunTaskResult =
-  | { readonly ok: true; readonly summary: Summary }
   | {
+      /** The run finished. */
+      readonly ok: true;
+      /** Its fleet-wide summary. */
+      readonly summary: Summary;
+    }
+  | {
+      /** The run could not be made. */
       readonly ok: false;
       /** `invalid-input`: the scenario (with these overrides) is invalid; `internal`: the simulator failed. */
       readonly kind: 'invalid-input' | 'internal';

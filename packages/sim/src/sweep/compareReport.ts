@@ -10,12 +10,26 @@ export const COMPARE_SCHEMA_VERSION = 1;
 
 /** `gleaner compare --json`: each variant's metrics over the same seeds. */
 export interface CompareReport {
+  /** {@link COMPARE_SCHEMA_VERSION}. */
   readonly schemaVersion: typeof COMPARE_SCHEMA_VERSION;
+  /** Discriminant of the file format. */
   readonly kind: 'gleaner-compare';
-  readonly scenario: { readonly name: string; readonly file: string; readonly sha256: string };
-  readonly seeds: readonly (string | number)[];
-  readonly variants: readonly {
+  /** The scenario compared. */
+  readonly scenario: {
+    /** The scenario's `name`. */
     readonly name: string;
+    /** The scenario file as given on the command line. */
+    readonly file: string;
+    /** SHA-256 of the scenario file's bytes (hex). */
+    readonly sha256: string;
+  };
+  /** The seeds every variant ran with. */
+  readonly seeds: readonly (string | number)[];
+  /** The baseline first, then each variant. */
+  readonly variants: readonly {
+    /** Variant name (`baseline` for the scenario as written). */
+    readonly name: string;
+    /** Its `key=value` overrides. */
     readonly sets: readonly string[];
     /** Mean and 95% Student-t interval over the seeds of each compared metric. */
     readonly metrics: Readonly<Record<string, MeanInterval | null>>;

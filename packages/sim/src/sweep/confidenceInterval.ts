@@ -4,6 +4,7 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 export interface MeanInterval {
   /** Number of values (runs) the mean is over. */
   readonly n: number;
+  /** The mean. */
   readonly mean: number;
   /** Lower bound of the interval; equals `mean` when `n` < 2 (no spread to estimate). */
   readonly low: number;

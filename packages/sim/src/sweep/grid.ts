@@ -4,7 +4,9 @@ import { SweepArgumentError } from './SweepArgumentError.js';
 
 /** One axis of a sweep grid: a scenario key and the values it takes, as `--set` would write them. */
 export interface GridAxis {
+  /** The overridden field, in `--set` path syntax. */
   readonly key: string;
+  /** Its values, as text. */
   readonly values: readonly string[];
 }
 

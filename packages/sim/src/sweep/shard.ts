@@ -4,6 +4,7 @@ import { SweepArgumentError } from './SweepArgumentError.js';
 export interface Shard {
   /** 0-based, as Kubernetes' `JOB_COMPLETION_INDEX`. */
   readonly index: number;
+  /** Number of slices. */
   readonly count: number;
 }
 

@@ -4,6 +4,7 @@ import { SweepArgumentError } from './SweepArgumentError.js';
 
 /** A named set of overrides that `gleaner compare` runs against the baseline (the scenario as written). */
 export interface Variant {
+  /** Variant name, as the comparison table shows it. */
   readonly name: string;
   /** `key=value` overrides, in order. */
   readonly sets: readonly string[];

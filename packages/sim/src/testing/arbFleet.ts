@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { rarely, withoutUndefined } from './arbHelpers.js';
 import { arbNodePool } from './arbNodePool.js';
-import type { MemberInput } from './inputTypes.js';
+import type { FleetInput, MemberInput } from './inputTypes.js';
 
 /** Kubernetes versions generated for members: around the 1.28 line where preoccupation starts. */
 export const GENERATED_KUBERNETES_VERSIONS: readonly string[] = ['1.26', '1.27', '1.28', '1.29', '1.30'];
 
 /** Options of {@link arbMember} and {@link arbFleet}. */
 export interface FleetOptions {
-  /** Most members in a fleet (default 3; at least 1). */
+  /** Fewest members in a fleet (default 1). */
+  readonly minMembers?: number;
+  /** Most members in a fleet (default 3; at least `minMembers`). */
   readonly maxMembers?: number;
   /** Most node pools per member (default 2; at least 1). */
   readonly maxPools?: number;
@@ -64,12 +66,13 @@ export const GENERATED_MEMBER_NAMES: readonly string[] = [
 ];
 
 /**
- * A fleet of 1…`maxMembers` members (named `cluster-a`, `cluster-b`, … in order) as the scenario's
+ * A fleet of `minMembers`…`maxMembers` members (named `cluster-a`, `cluster-b`, … in order) as the scenario's
  * `fleet:` block. Shrinks towards one member with one small pool.
  */
-export function arbFleet(options: FleetOptions = {}): fc.Arbitrary<{ members: MemberInput[] }> {
-  const maxMembers = Math.min(GENERATED_MEMBER_NAMES.length, Math.max(1, options.maxMembers ?? 3));
+export function arbFleet(options: FleetOptions = {}): fc.Arbitrary<FleetInput> {
+  const minMembers = Math.min(GENERATED_MEMBER_NAMES.length, Math.max(1, options.minMembers ?? 1));
+  const maxMembers = Math.min(GENERATED_MEMBER_NAMES.length, Math.max(minMembers, options.maxMembers ?? 3));
   return fc
-    .array(arbMember('member', options), { minLength: 1, maxLength: maxMembers })
+    .array(arbMember('member', options), { minLength: minMembers, maxLength: maxMembers })
     .map((members) => ({ members: members.map((m, i) => ({ ...m, name: GENERATED_MEMBER_NAMES[i]! })) }));
 }

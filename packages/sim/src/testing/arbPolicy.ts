@@ -41,8 +41,13 @@ function replicaScheduling(mode: GeneratedPolicyMode): ReplicaSchedulingStrategy
 }
 
 /** Builds the policy a shape describes for a fleet whose members are `memberNames`. */
-export function policyFromShape(shape: PolicyShape, memberNames: readonly string[], namespace: string): PropagationPolicy {
-  const names = shape.pick === undefined ? undefined : memberNames.filter((_, i) => shape.pick![i % shape.pick!.length]);
+export function policyFromShape(
+  shape: PolicyShape,
+  memberNames: readonly string[],
+  namespace: string,
+): PropagationPolicy {
+  const names =
+    shape.pick === undefined ? undefined : memberNames.filter((_, i) => shape.pick![i % shape.pick!.length]);
   // An affinity naming no member would claim nothing: fall back to naming them all.
   const clusterNames = names === undefined ? undefined : names.length > 0 ? names : [...memberNames];
   const selector = {
@@ -86,10 +91,12 @@ export function arbPolicyShape(options: PolicyOptions = {}, maxMembers = 5): fc.
  * affinity naming some of `memberNames` (or none: any member), and replica scheduling Gang (the seeds'
  * Divided + `customSchedulingType: Gang`), Duplicated, Divided by static or dynamic weights, or Aggregated.
  */
-export function arbPolicy(memberNames: readonly string[], options: PolicyOptions = {}): fc.Arbitrary<PropagationPolicy> {
+export function arbPolicy(
+  memberNames: readonly string[],
+  options: PolicyOptions = {},
+): fc.Arbitrary<PropagationPolicy> {
   const namespace = options.namespace ?? 'spark';
   return arbPolicyShape(options, Math.max(1, memberNames.length)).map((shape) =>
     policyFromShape(shape, memberNames, namespace),
   );
 }
-

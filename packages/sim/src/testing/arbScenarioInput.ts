@@ -12,7 +12,7 @@ import type { ScenarioCase } from './ScenarioCase.js';
 export interface ScenarioOptions extends FleetOptions {
   /** Shortest simulated duration, in minutes (default 60). */
   readonly minDurationMinutes?: number;
-  /** Longest simulated duration, in minutes (default 180). */
+  /** Longest simulated duration, in minutes (default 120). */
   readonly maxDurationMinutes?: number;
   /** Most workloads (default 2; at least 1). */
   readonly maxWorkloads?: number;
@@ -95,7 +95,7 @@ function arbWorkload(name: string, maxApplications: number, maxExecutors: number
  */
 export function arbScenarioInput(options: ScenarioOptions = {}): fc.Arbitrary<ScenarioCase> {
   const minMinutes = Math.max(5, options.minDurationMinutes ?? 60);
-  const maxMinutes = Math.max(minMinutes, options.maxDurationMinutes ?? 180);
+  const maxMinutes = Math.max(minMinutes, options.maxDurationMinutes ?? 120);
   const maxWorkloads = Math.max(1, options.maxWorkloads ?? 2);
   const maxApplications = Math.max(1, options.maxApplications ?? 6);
   const maxExecutors = Math.max(1, options.maxExecutors ?? 6);
@@ -139,9 +139,7 @@ export function arbScenarioInput(options: ScenarioOptions = {}): fc.Arbitrary<Sc
     .map((g): ScenarioCase => {
       const memberNames = g.fleet.members.map((m) => m.name);
       const workloads = g.workloads.slice(0, g.workloadCount);
-      const applications = Object.fromEntries(
-        workloads.map((w, i) => [w.name, g.applications[i]!] as const),
-      );
+      const applications = Object.fromEntries(workloads.map((w, i) => [w.name, g.applications[i]!] as const));
       const fleetScheduler: FleetSchedulerInput = g.scheduler;
       return {
         input: withoutUndefined({

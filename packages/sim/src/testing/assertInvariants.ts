@@ -11,5 +11,6 @@ import { InvariantError } from './InvariantError.js';
  */
 export function assertInvariants(result: SimulationResult, scenario?: Scenario): void {
   const violations = checkInvariants(result, scenario);
-  if (violations.length > 0) throw new InvariantError(violations, `run "${result.scenario.name}" seed ${result.scenario.seed}`);
+  if (violations.length > 0)
+    throw new InvariantError(violations, `run "${result.scenario.name}" seed ${result.scenario.seed}`);
 }

@@ -94,7 +94,15 @@ function ceilingAt(n: CeilingNode, strategy: ResourceThresholdStrategy, onlineCp
     pods: [],
     sample: {
       nodeUsage: { cpu: onlineCpu + n.systemCpu, memory: 0 },
-      podsMetric: [{ namespace: 'online', name: 'online', usage: { cpu: onlineCpu, memory: 0 } }],
+      podsMetric: [
+        {
+          namespace: 'online',
+          name: 'online',
+          usage: { cpu: onlineCpu, memory: 0 },
+          priorityClass: 'koord-prod',
+          qosClass: 'LS',
+        },
+      ],
     },
     strategy,
   });
@@ -122,8 +130,7 @@ function memberCeilingBound(nodes: readonly CeilingNode[], strategies: readonly 
     absorb += Math.max(0, n.capacityCpu - c);
     if (!n.boundedOnline) unbounded = true;
   });
-  return (onlineCpu: number): number =>
-    floorSum + slopeSum - (unbounded ? 0 : Math.max(0, onlineCpu - absorb));
+  return (onlineCpu: number): number => floorSum + slopeSum - (unbounded ? 0 : Math.max(0, onlineCpu - absorb));
 }
 
 /**
@@ -170,10 +177,20 @@ export function checkInvariants(result: SimulationResult, scenario?: Scenario): 
   };
   for (const s of result.samples) {
     if (s.tMs < last) {
-      out.push({ invariant: 'time-order', tMs: s.tMs, member: s.member, message: `sample at ${s.tMs} after one at ${last}` });
+      out.push({
+        invariant: 'time-order',
+        tMs: s.tMs,
+        member: s.member,
+        message: `sample at ${s.tMs} after one at ${last}`,
+      });
     }
     if (s.tMs < 0 || s.tMs > duration) {
-      out.push({ invariant: 'time-order', tMs: s.tMs, member: s.member, message: `sample outside the run [0, ${duration}]` });
+      out.push({
+        invariant: 'time-order',
+        tMs: s.tMs,
+        member: s.member,
+        message: `sample outside the run [0, ${duration}]`,
+      });
     }
     if (s.tMs !== instant) {
       closeInstant(s.tMs);
@@ -181,7 +198,12 @@ export function checkInvariants(result: SimulationResult, scenario?: Scenario): 
       seen = new Set();
     }
     if (seen.has(s.member) || !members.includes(s.member)) {
-      out.push({ invariant: 'time-order', tMs: s.tMs, member: s.member, message: `duplicate or unknown member sample` });
+      out.push({
+        invariant: 'time-order',
+        tMs: s.tMs,
+        member: s.member,
+        message: `duplicate or unknown member sample`,
+      });
     }
     seen.add(s.member);
     last = s.tMs;
@@ -215,7 +237,11 @@ export function checkInvariants(result: SimulationResult, scenario?: Scenario): 
   let lastEvent = Number.NEGATIVE_INFINITY;
   for (const e of result.events) {
     if (e.tMs < lastEvent) {
-      out.push({ invariant: 'time-order', tMs: e.tMs, message: `${e.type} event at ${e.tMs} after one at ${lastEvent}` });
+      out.push({
+        invariant: 'time-order',
+        tMs: e.tMs,
+        message: `${e.type} event at ${e.tMs} after one at ${lastEvent}`,
+      });
     }
     if (e.tMs < 0 || e.tMs > duration) {
       out.push({ invariant: 'time-order', tMs: e.tMs, message: `${e.type} event outside the run [0, ${duration}]` });
@@ -256,13 +282,15 @@ export function checkInvariants(result: SimulationResult, scenario?: Scenario): 
     }
     if (j.startMs !== null) {
       if (j.dispatchMs === null) v('job-timestamps', `started at ${j.startMs} but never dispatched`);
-      else if (j.startMs < j.dispatchMs) v('job-timestamps', `started at ${j.startMs} before its dispatch at ${j.dispatchMs}`);
+      else if (j.startMs < j.dispatchMs)
+        v('job-timestamps', `started at ${j.startMs} before its dispatch at ${j.dispatchMs}`);
       if (j.waitMs !== j.startMs - j.submitMs) v('job-timestamps', `waitMs ${j.waitMs} ≠ start − submit`);
     } else if (j.waitMs !== null) {
       v('job-timestamps', `waitMs ${j.waitMs} without a start`);
     }
     if (j.finishMs !== null) {
-      if (j.finishMs < j.submitMs) v('job-timestamps', `finished at ${j.finishMs} before its submission at ${j.submitMs}`);
+      if (j.finishMs < j.submitMs)
+        v('job-timestamps', `finished at ${j.finishMs} before its submission at ${j.submitMs}`);
       if (j.startMs !== null && j.finishMs < j.startMs) {
         v('job-timestamps', `finished at ${j.finishMs} before its start at ${j.startMs}`);
       }

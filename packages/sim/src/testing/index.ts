@@ -18,12 +18,27 @@ export type { ScenarioOptions } from './arbScenarioInput.js';
 export { arbScenarioInput, LOW_PRIORITY_CLASS } from './arbScenarioInput.js';
 export type { SparkApplicationOptions } from './arbSparkApplication.js';
 export { arbSparkApplication } from './arbSparkApplication.js';
-export type { FleetSchedulerInput, LoadCurveInput, MemberInput, NodePoolInput, WorkloadInput } from './inputTypes.js';
+export { assertInvariants } from './assertInvariants.js';
+export type { InvariantName, InvariantViolation } from './checkInvariants.js';
+export { checkInvariants } from './checkInvariants.js';
+export type { ComparePoliciesOptions, ComparisonReport, PolicyProperty, PolicyUnderTest } from './comparePolicies.js';
+export { comparePolicies } from './comparePolicies.js';
+export { formatViolation, InvariantError, MAX_LISTED_VIOLATIONS } from './InvariantError.js';
+export type {
+  FleetInput,
+  FleetSchedulerInput,
+  LoadCurveInput,
+  MemberInput,
+  NodePoolInput,
+  WorkloadInput,
+} from './inputTypes.js';
 export {
   priorityClassObject,
   propagationPolicyObject,
   sloConfigMapObject,
   sparkApplicationObject,
 } from './manifestObjects.js';
+export type { PolicyComparisonFailure } from './PolicyComparisonError.js';
+export { PolicyComparisonError } from './PolicyComparisonError.js';
 export type { ScenarioCase } from './ScenarioCase.js';
 export { formatScenarioFiles, SCENARIO_FILE_NAME, scenarioFiles } from './scenarioFiles.js';

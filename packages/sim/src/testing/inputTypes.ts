@@ -1,7 +1,9 @@
 import type { ScenarioInput } from '../scenario/schema.js';
 
+/** The `fleet:` block of a scenario, as written (before defaults). */
+export type FleetInput = ScenarioInput['fleet'];
 /** A member cluster entry of a scenario, as written (before defaults). */
-export type MemberInput = ScenarioInput['fleet']['members'][number];
+export type MemberInput = FleetInput['members'][number];
 /** A node pool entry of a member, as written (before defaults). */
 export type NodePoolInput = NonNullable<MemberInput['nodePools']>[number];
 /** An online-load curve (the scenario's `cpu:` / `memory:` curve shape), as written. */

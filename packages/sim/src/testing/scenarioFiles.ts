@@ -1,6 +1,7 @@
 import type { PriorityClass, PropagationPolicy, SloConfig, SparkApplication } from '@gleaner/core';
 import { stringify } from 'yaml';
 import type { ManifestObject } from '../scenario/createScenario.js';
+import { ACK_SLO_CONFIG_DATA, ackSloConfig } from './ackSloConfig.js';
 import {
   priorityClassObject,
   propagationPolicyObject,
@@ -44,7 +45,15 @@ export function scenarioFiles(c: ScenarioCase): Record<string, string> {
   ];
   if (docs.length > 0) others['manifests.yaml'] = docs.map(yaml).join('---\n');
   if (r.sloConfig !== undefined) {
-    others['slo.yaml'] = yaml(isManifestObject(r.sloConfig) ? r.sloConfig : sloConfigMapObject(r.sloConfig as SloConfig));
+    const slo = r.sloConfig;
+    others['slo.yaml'] = yaml(
+      isManifestObject(slo)
+        ? slo
+        : JSON.stringify(slo) === JSON.stringify(ackSloConfig)
+          ? // The seeds' ConfigMap as they write it, rather than every default spelled out.
+            { ...sloConfigMapObject(slo), data: ACK_SLO_CONFIG_DATA }
+          : sloConfigMapObject(slo as SloConfig),
+    );
   }
 
   const input = {

@@ -12,18 +12,39 @@ import { normalCdf, normalQuantile } from './normal.js';
  *   `p` 0 and the last 1).
  */
 export type StartupLatencyDistribution =
-  | { readonly kind: 'constant'; readonly ms: number }
   | {
+      /** Always the same latency. */
+      readonly kind: 'constant';
+      /** The latency, ms. */
+      readonly ms: number;
+    }
+  | {
+      /** A floor plus a log-normal remainder. */
       readonly kind: 'shiftedLognormal';
+      /** The floor, ms. */
       readonly shiftMs: number;
+      /** Median of the part above the floor, ms. */
       readonly medianExcessMs: number;
+      /** Standard deviation of the log of the part above the floor. */
       readonly sigma: number;
     }
-  | { readonly kind: 'empirical'; readonly points: readonly { readonly ms: number; readonly p: number }[] };
+  | {
+      /** A piecewise-linear CDF. */
+      readonly kind: 'empirical';
+      /** Its points, `ms` increasing. */
+      readonly points: readonly {
+        /** Latency, ms. */
+        readonly ms: number;
+        /** P(latency ≤ ms). */
+        readonly p: number;
+      }[];
+    };
 
 /** A quantile a fitted distribution must hit: P(latency ≤ ms) = p. */
 export interface LatencyQuantile {
+  /** Latency, ms. */
   readonly ms: number;
+  /** Probability that the latency is at most `ms`. */
   readonly p: number;
 }
 

@@ -3,7 +3,9 @@ import { BATCH_CPU, BATCH_MEMORY, CPU, MEMORY } from '@gleaner/core';
 
 /** The requests of one driver or executor pod: CPU in millicores, memory in bytes (integers). */
 export interface PodShape {
+  /** CPU request, millicores. */
   readonly cpuMilli: number;
+  /** Memory request, bytes. */
   readonly memoryBytes: number;
 }
 

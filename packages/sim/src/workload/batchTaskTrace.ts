@@ -28,7 +28,9 @@ export interface BatchTask {
   readonly createS: number;
   /** Task end (or last modification) time, seconds. */
   readonly endS: number;
+  /** `job_id`. */
   readonly jobId: number;
+  /** `task_id`. */
   readonly taskId: number;
   /** Number of instances (parallel copies) of the task. */
   readonly instances: number;

@@ -7,10 +7,30 @@ import { sampleExponential, sampleLognormal, sampleUniform } from '../engine/ind
  */
 export type Distribution =
   | number
-  | { readonly constant: number }
-  | { readonly uniform: readonly [number, number] }
-  | { readonly lognormal: { readonly median: number; readonly sigma: number } }
-  | { readonly exponential: { readonly mean: number } };
+  | {
+      /** Always this value. */
+      readonly constant: number;
+    }
+  | {
+      /** Uniform between the two bounds. */
+      readonly uniform: readonly [number, number];
+    }
+  | {
+      /** Log-normal. */
+      readonly lognormal: {
+        /** The median. */
+        readonly median: number;
+        /** Standard deviation in log space. */
+        readonly sigma: number;
+      };
+    }
+  | {
+      /** Exponential. */
+      readonly exponential: {
+        /** The mean. */
+        readonly mean: number;
+      };
+    };
 
 /** A sampler of `distribution` bound to `source`: each call draws one value. */
 export function distributionSampler(distribution: Distribution, source: RandomSource): () => number {

@@ -64,8 +64,16 @@ export function divideCpuCeiling(ceilingMilli: number, requestsMilli: readonly n
  *   optimistic, for map-only jobs whose outputs are safe elsewhere.
  */
 export type EvictionLossModel =
-  | { readonly kind: 'executor-lifetime' }
-  | { readonly kind: 'in-flight-task' /** Length of one task at full speed, ms. */; readonly taskMs: number };
+  | {
+      /** Everything since the executor started is lost. */
+      readonly kind: 'executor-lifetime';
+    }
+  | {
+      /** Only the tasks in flight are lost. */
+      readonly kind: 'in-flight-task';
+      /** Length of one task at full speed, ms. */
+      readonly taskMs: number;
+    };
 
 /** The running record of one executor's contribution, enough to price its eviction. */
 export interface ExecutorContribution {

@@ -921,7 +921,8 @@ export class World {
     jp.phase = 'running';
     jp.runningSinceMs = now;
     if (jp.role === 'driver') {
-      job.startMs ??= now;
+      // The record documents the start of the attempt that finished (else the last one): a rerun restarts it.
+      job.startMs = now;
       job.cancelTimeout?.();
       job.cancelTimeout = null;
       this.lifecycle(job, { type: 'driverRunning', atMs: now, submissionId: job.lifecycle.submissionId });
@@ -1010,6 +1011,9 @@ export class World {
     queue.sort((a, b) => b.pod.priority - a.pod.priority);
     const now = this.engine.now;
     for (const jp of queue) {
+      // A pod removed earlier in this cycle (its job lost its driver to a preemption made for a pod ahead of
+      // it in the queue) is gone: it must not be scheduled.
+      if (this.jobPodByKey.get(`${jp.pod.namespace}/${jp.pod.name}`)?.pod !== jp) continue;
       // The unschedulable queue: a pod that failed is retried only after a cluster event or the flush period.
       const failed = m.failedAt.get(jp);
       if (failed !== undefined && failed.generation === m.generation && now - failed.atMs < UNSCHEDULABLE_FLUSH_MS) {

@@ -21,7 +21,9 @@ export interface RunScenarioOptions {
 
 /** What one run produced: the deterministic result and the wall-clock timing, kept apart. */
 export interface SimulationRun {
+  /** Everything the run produced; a pure function of the scenario and seed. */
   readonly result: SimulationResult;
+  /** Wall-clock measurements of the run. */
   readonly timing: TimingReport;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,10 @@ describe('writeResultDirectory', () => {
     expect(JSON.parse(await readFile(join(dir, 'timing.json'), 'utf8')).wallMs).toBe(1234);
     expect(JSON.parse(await readFile(join(dir, 'scenario.json'), 'utf8')).fleet.members).toHaveLength(2);
     expect(await readdir(join(root, 'out'))).toEqual(['run']); // no temporary siblings left
+    const mode = (await stat(dir)).mode & 0o777;
+    const reference = join(root, 'reference');
+    await mkdir(reference);
+    expect(mode).toBe((await stat(reference)).mode & 0o777); // a normal directory, not mkdtemp's 0700
   });
 
   it('keeps result.json byte-identical when only the wall clock differs', async () => {

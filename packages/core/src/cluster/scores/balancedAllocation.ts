@@ -4,7 +4,9 @@ import { MAX_NODE_SCORE } from './constants.js';
  * NodeResourcesBalancedAllocation score (noderesources/balanced_allocation.go): each resource's fraction
  * `requested / allocatable` (capped at 1; resources with allocatable 0 skipped); `std` is `|f1 − f2| / 2`
  * for two fractions, the population standard deviation for more, 0 for fewer; score `trunc((1 − std) × 100)`.
- * Computed in IEEE doubles exactly as the Go code does, so results match bit for bit.
+ * Computed in IEEE doubles exactly as the Go code does, so results match bit for bit. (Some recent
+ * development heads score the change in balance the pod causes instead; Gleaner keeps this long-standing
+ * formula, as spark-kube.md §1.3 records it.)
  */
 export function balancedAllocationScore(requested: readonly number[], allocatable: readonly number[]): number {
   const fractions: number[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ClusterInput, ClusterSchedulingOptions, Gang, PodDisruptionBudget } from '../../../src/cluster/index.js';
-import type { Affinity, Node, Pod, Taint, Toleration } from '../../../src/model/index.js';
+import type { Affinity, Node, Pod, StringMap, Taint, Toleration } from '../../../src/model/index.js';
 import { Gi, node, pod } from './builders.js';
 
 const TAINTS: Taint[] = [
@@ -121,7 +121,7 @@ export function arbPendingPod(name = 'pending'): fc.Arbitrary<Pod> {
       priority: fc.constantFrom(-10, 0, 10, 100, 100),
       never: mostly(false, true),
       tolerations: fc.subarray(TOLERATIONS),
-      nodeSelector: fc.option(fc.constantFrom({ zone: 'b' }, { disk: 'ssd' }), { nil: undefined, freq: 2 }),
+      nodeSelector: fc.option(fc.constantFrom<StringMap>({ zone: 'b' }, { disk: 'ssd' }), { nil: undefined, freq: 2 }),
       affinity: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arbAffinity }),
     })
     .map((r) =>
@@ -198,6 +198,7 @@ export const arbOptions: fc.Arbitrary<{ options: ClusterSchedulingOptions; seed:
     percentage: fc.constantFrom(100, 100, 0, 30),
     start: mostly(0, 1, 2, 5, 9),
     preemption: fc.boolean(),
+    candidates: mostly<[number, number] | undefined>(undefined, [0, 1], [0, 2], [50, 1]),
     jobLevelPreemption: fc.boolean(),
     weights: fc.constantFrom(
       undefined,
@@ -225,6 +226,9 @@ export const arbOptions: fc.Arbitrary<{ options: ClusterSchedulingOptions; seed:
       percentageOfNodesToScore: r.percentage,
       startNodeIndex: r.start,
       preemption: r.preemption,
+      ...(r.candidates === undefined
+        ? {}
+        : { minCandidateNodesPercentage: r.candidates[0], minCandidateNodesAbsolute: r.candidates[1] }),
       jobLevelPreemption: r.jobLevelPreemption,
       ...(r.weights === undefined ? {} : { pluginWeights: r.weights }),
     },
