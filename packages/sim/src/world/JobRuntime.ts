@@ -65,4 +65,6 @@ export interface JobRuntime {
   /** Names of reserved-node placeholders still held for this application, by member node index. */
   reservedNodes: number[];
   lastMember: string | null;
+  /** Fleet view version this application last failed to be placed against (−1: never tried). */
+  triedAtFleetVersion: number;
 }

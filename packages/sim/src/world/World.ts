@@ -135,6 +135,13 @@ export class World {
   private windowPos = 0;
   private readonly published: (PublishedBatchResources | undefined)[] = [];
   private readonly jobs: JobRuntime[] = [];
+  /** When koordlet last evicted for memory on each node (ms), −1 never: its cool-down starts there. */
+  private readonly lastMemoryEviction: Float64Array;
+  /**
+   * Bumped when a sync sees any member change. A waiting application that failed against the current
+   * version is not re-decided until it changes: the same view gives the same answer.
+   */
+  private fleetVersion = 0;
   private readonly jobPodByKey = new Map<string, { job: JobRuntime; pod: JobPod }>();
   private readonly fleetQueue: JobRuntime[] = [];
   private fleetReservations: FleetReservation[] = [];
@@ -154,6 +161,7 @@ export class World {
     this.windowCpu = new Float64Array(total * this.window);
     this.windowMemory = new Float64Array(total * this.window);
     this.metrics = new MetricsCollector(config, this.nodes);
+    this.lastMemoryEviction = new Float64Array(total).fill(-1);
     this.scorer = this.makeScorer();
     this.metrics.setMemberNames(config.members.map((m) => m.name));
 
@@ -427,8 +435,8 @@ export class World {
       reqMem += rm;
       usedCpu += flag === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
       usedMem += um;
-      maxCpu += rc > uc ? rc : uc;
-      maxMem += rm > um ? rm : um;
+      maxCpu += Math.max(rc, uc);
+      maxMem += Math.max(rm, um);
     }
     for (const jp of this.jobPodsOnNode[g]!) {
       if (!jp.hp) continue;
@@ -516,8 +524,10 @@ export class World {
         sample,
         strategy: thresholds,
         now,
+        ...(this.lastMemoryEviction[g]! >= 0 ? { lastEvictionTime: this.lastMemoryEviction[g]! } : {}),
       });
       if (eviction.outcome === 'evict') {
+        this.lastMemoryEviction[g] = now;
         for (const victim of eviction.victims) this.evict(victim, now, victim.reason);
       }
     }
@@ -558,6 +568,7 @@ export class World {
   /** The fleet's view of each member: node allocatable (with published batch) and requested, as of now. */
   private syncFleet(): void {
     const now = this.engine.now;
+    let changed = false;
     for (const m of this.members) {
       if (!m.dirty) {
         // Unchanged: keep the node list (the fleet caches its per-member index on it), refresh the time.
@@ -565,6 +576,7 @@ export class World {
         continue;
       }
       m.dirty = false;
+      changed = true;
       const view = m.state.view();
       const nodes = [];
       for (let i = 0; i < view.nodeCount; i++) {
@@ -606,6 +618,7 @@ export class World {
     }
     // Holds made before this sync are now visible in the members' state as placeholders.
     this.fleetReservations = [];
+    if (changed) this.fleetVersion++;
   }
 
   private queueFleet(): void {
@@ -621,7 +634,14 @@ export class World {
   private fleetCycle(): void {
     const waiting = this.fleetQueue.splice(0);
     for (const job of waiting) {
-      if (!this.dispatch(job)) this.fleetQueue.push(job);
+      if (job.triedAtFleetVersion === this.fleetVersion) {
+        this.fleetQueue.push(job);
+        continue;
+      }
+      if (!this.dispatch(job)) {
+        job.triedAtFleetVersion = this.fleetVersion;
+        this.fleetQueue.push(job);
+      }
     }
   }
 
@@ -761,6 +781,7 @@ export class World {
     job.cancelCompletion?.();
     job.cancelCompletion = null;
     job.member = -1;
+    job.triedAtFleetVersion = -1;
     job.lifecycle = createSparkLifecycle();
     job.allocating = false;
     this.fleetQueue.push(job);
@@ -809,6 +830,7 @@ export class World {
       allocating: false,
       reservedNodes: [],
       lastMember: null,
+      triedAtFleetVersion: -1,
     };
     this.jobs.push(job);
     this.fleetQueue.push(job);
