@@ -266,24 +266,7 @@ export function batchResourceTerms(
   const byRequest = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
   const byMaxUsageRequest = Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0);
   const selected = policy === 'request' ? byRequest : policy === 'maxUsageRequest' ? byMaxUsageRequest : byUsage;
-  if (capPercent === undefined) {
-    return {
-      capacity,
-      safetyMargin,
-      nodeReserved: reserved,
-      systemUsed,
-      hpRequest,
-      hpUsed,
-      hpMaxUsedRequest,
-      byUsage,
-      byRequest,
-      byMaxUsageRequest,
-      policy,
-      value: selected,
-    };
-  }
-  const cap = percentPortion(capacity, capPercent);
-  return {
+  const terms = {
     capacity,
     safetyMargin,
     nodeReserved: reserved,
@@ -295,7 +278,8 @@ export function batchResourceTerms(
     byRequest,
     byMaxUsageRequest,
     policy,
-    cap,
-    value: Math.min(selected, cap),
   };
+  if (capPercent === undefined) return { ...terms, value: selected };
+  const cap = percentPortion(capacity, capPercent);
+  return { ...terms, cap, value: Math.min(selected, cap) };
 }

@@ -87,6 +87,18 @@ interface Context {
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+const byMember = (a: MemberVerdict, b: MemberVerdict): number =>
+  a.member < b.member ? -1 : a.member > b.member ? 1 : 0;
+
+// Karmada's NoClusterFit: no member passed the filters.
+function noClusterFit(
+  ctx: Context,
+  strategy: FleetStrategy,
+  verdicts: readonly MemberVerdict[],
+): UnschedulableDecision {
+  return unschedulable(ctx, strategy, 'NoClusterFit', `0/${ctx.fleet.members.length} clusters are available`, verdicts);
+}
+
 function facts(m: MemberSnapshot): MemberClusterFacts {
   return {
     name: m.name,
@@ -260,15 +272,9 @@ function scheduleGang(
       })),
     );
   }
-  verdicts = [...verdicts, ...filtered].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  verdicts = [...verdicts, ...filtered].sort(byMember);
   if (feasible.length === 0) {
-    return unschedulable(
-      ctx,
-      strategy,
-      'NoClusterFit',
-      `0/${ctx.fleet.members.length} clusters are available`,
-      verdicts,
-    );
+    return noClusterFit(ctx, strategy, verdicts);
   }
   if (chosen === undefined) {
     const reasons = verdicts;
@@ -328,15 +334,9 @@ function scheduleMultiComponent(
             reason: 'no complete set of the components fits',
           };
     }),
-  ].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  ].sort(byMember);
   if (feasible.length === 0) {
-    return unschedulable(
-      ctx,
-      strategy,
-      'NoClusterFit',
-      `0/${ctx.fleet.members.length} clusters are available`,
-      verdicts,
-    );
+    return noClusterFit(ctx, strategy, verdicts);
   }
   if (!sel.ok || chosenName === undefined) {
     return unschedulable(
@@ -375,15 +375,9 @@ function scheduleObject(
   const verdicts: MemberVerdict[] = [
     ...filtered,
     ...candidates.map((c): MemberVerdict => ({ member: c.name, outcome: chosen.has(c.name) ? 'chosen' : 'fits' })),
-  ].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  ].sort(byMember);
   if (feasible.length === 0) {
-    return unschedulable(
-      ctx,
-      strategy,
-      'NoClusterFit',
-      `0/${ctx.fleet.members.length} clusters are available`,
-      verdicts,
-    );
+    return noClusterFit(ctx, strategy, verdicts);
   }
   if (!sel.ok) return unschedulable(ctx, strategy, 'SchedulerError', sel.reason, verdicts);
   if (chosen.size === 0)
@@ -423,13 +417,7 @@ function scheduleWorkload(
     };
   });
   if (feasible.length === 0) {
-    return unschedulable(
-      ctx,
-      strategy,
-      'NoClusterFit',
-      `0/${ctx.fleet.members.length} clusters are available`,
-      filtered,
-    );
+    return noClusterFit(ctx, strategy, filtered);
   }
   let selected: readonly Candidate[] = candidates;
   if (!shouldIgnoreSpreadConstraints(ctx.placement)) {
@@ -632,7 +620,7 @@ export function scheduleOnFleet(
       merged.push(v);
     }
   }
-  merged.sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  merged.sort(byMember);
   if (waiting !== undefined) return { ...waiting, reasons: merged };
   const first = failures[0]!;
   return first.kind === 'unschedulable' ? { ...first, verdicts: merged } : first;

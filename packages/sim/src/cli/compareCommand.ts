@@ -2,15 +2,14 @@ import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { canonicalJson } from '../report/canonicalJson.js';
 import { assembleCompare, planCompare } from '../sweep/compareReport.js';
-import { executeRuns } from '../sweep/executeRuns.js';
 import { replicationSeeds } from '../sweep/replicationSeeds.js';
 import { compareTable } from '../sweep/tables.js';
 import { compareVariants, parseVariant } from '../sweep/variants.js';
 import type { CliContext } from './CliContext.js';
 import { collect, seedOption, wholeNumber } from './commandOptions.js';
 import { checkOverrideSyntax, openScenario } from './openScenario.js';
-import { createProgress } from './progressBar.js';
 import type { RunnerDeps } from './RunnerDeps.js';
+import { runWithProgress } from './runWithProgress.js';
 import { toCliError } from './toCliError.js';
 
 /** Options of `gleaner compare`. */
@@ -53,17 +52,7 @@ export async function runCompare(
     const seeds = replicationSeeds(seed ?? opened.spec.seed, count);
     const tasks = planCompare(file, variants, seeds);
     const workers = wholeNumber('--workers', options.workers, Math.min(availableParallelism(), tasks.length), 1, 1024);
-    const progress = createProgress(io, 'comparing', options.progress !== false);
-    let summaries: Awaited<ReturnType<typeof executeRuns>>;
-    try {
-      summaries = await executeRuns(tasks, {
-        workers,
-        ...(deps.runnerModule === undefined ? {} : { runnerModule: deps.runnerModule }),
-        onProgress: (done, total) => progress.update(done, total, `${done} of ${total} runs`),
-      });
-    } finally {
-      progress.stop();
-    }
+    const summaries = await runWithProgress(tasks, workers, 'comparing', io, options.progress !== false, deps);
     const report = assembleCompare({ name: opened.spec.name, file, sha256: opened.sha256 }, variants, seeds, summaries);
     if (options.json === true) {
       io.stdout.write(canonicalJson(report));

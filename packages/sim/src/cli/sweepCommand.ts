@@ -4,7 +4,6 @@ import { Command } from 'commander';
 import { writeFileAtomic } from '../report/atomicOutput.js';
 import { canonicalJson } from '../report/canonicalJson.js';
 import { assembleShard, assembleSweep, sweepRuns } from '../sweep/assembleSweep.js';
-import { executeRuns } from '../sweep/executeRuns.js';
 import { gridPoints, parseGrid } from '../sweep/grid.js';
 import { indexedJobYaml } from '../sweep/indexedJob.js';
 import { planSweep } from '../sweep/planSweep.js';
@@ -16,8 +15,8 @@ import type { CliContext } from './CliContext.js';
 import { UsageError } from './CliError.js';
 import { collect, defaultOutDir, seedOption, wholeNumber } from './commandOptions.js';
 import { checkOverrideSyntax, openScenario } from './openScenario.js';
-import { createProgress } from './progressBar.js';
 import type { RunnerDeps } from './RunnerDeps.js';
+import { runWithProgress } from './runWithProgress.js';
 import { toCliError } from './toCliError.js';
 
 /** Options of `gleaner sweep`. */
@@ -140,17 +139,7 @@ export async function runSweep(
       1,
       1024,
     );
-    const progress = createProgress(io, 'sweeping', options.progress !== false);
-    let summaries: Awaited<ReturnType<typeof executeRuns>>;
-    try {
-      summaries = await executeRuns(tasks, {
-        workers,
-        ...(deps.runnerModule === undefined ? {} : { runnerModule: deps.runnerModule }),
-        onProgress: (done, total) => progress.update(done, total, `${done} of ${total} runs`),
-      });
-    } finally {
-      progress.stop();
-    }
+    const summaries = await runWithProgress(tasks, workers, 'sweeping', io, options.progress !== false, deps);
     const runs = sweepRuns(definition, tasks, summaries);
     const out = options.out ?? defaultOutDir(file, '-sweep');
     if (shard !== undefined) {

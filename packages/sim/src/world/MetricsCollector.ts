@@ -91,9 +91,6 @@ export class MetricsCollector {
     }
   }
 
-  /** Kept for the world's per-node throttle hook; throttling is counted at load ticks. */
-  onThrottle(_g: number, _demand: number, _ceiling: number, _tickMs: number): void {}
-
   /** A pod started running (for serverless vCPU-seconds). */
   podRunning(virtual: boolean, cpuMilli: number, now: number): void {
     if (!virtual) return;

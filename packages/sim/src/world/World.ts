@@ -6,7 +6,6 @@ import {
   batchResourceTerms,
   beCpuCeiling,
   beMemoryEviction,
-  bestFitScorer,
   type ClusterScorer,
   type ColocationStrategy,
   CPU,
@@ -23,7 +22,6 @@ import {
   MEMORY,
   type MemberSnapshot,
   MutableClusterState,
-  mostIdleScorer,
   type Node,
   type NodeMetric,
   nodeReserved,
@@ -54,6 +52,15 @@ import type { MemberConfig, WorldConfig } from './WorldConfig.js';
 /** Window of the koordlet's metric average (`metricAggregateDurationSeconds`), in load ticks. */
 function windowTicks(aggregateMs: number, tickMs: number): number {
   return Math.max(1, Math.round(aggregateMs / tickMs));
+}
+
+/**
+ * Pod `i`'s part of a node's online usage split evenly over its `parts` online pods; the first pod also takes
+ * the remainder, so the parts add up exactly. The reported NodeMetric and the batch totals both use it.
+ */
+function evenShare(total: number, parts: number, i: number): number {
+  const base = Math.floor(total / parts);
+  return i === 0 ? total - base * (parts - 1) : base;
 }
 
 /** The per-member runtime: its scheduler state, its pending pods and the published batch resources. */
@@ -335,8 +342,8 @@ export class World {
     for (let i = 0; i < share; i++) {
       // Split the node's online usage evenly over its online pods; the remainder goes to the first.
       const usage = cached[i]!.usage;
-      usage.cpu = Math.floor(onlineCpu / share) + (i === 0 ? onlineCpu % share : 0);
-      usage.memory = Math.floor(onlineMemory / share) + (i === 0 ? onlineMemory % share : 0);
+      usage.cpu = evenShare(onlineCpu, share, i);
+      usage.memory = evenShare(onlineMemory, share, i);
     }
     const jobPods = this.jobPodsOnNode[g]!;
     const podsMetric: PodMetric[] = jobPods.length === 0 ? cached : [...cached];
@@ -415,8 +422,6 @@ export class World {
     const onlineCpu = this.averaged(this.windowCpu, g);
     const onlineMemory = this.averaged(this.windowMemory, g);
     const share = hp.length;
-    const baseCpu = Math.floor(onlineCpu / share);
-    const baseMem = Math.floor(onlineMemory / share);
     let reqCpu = 0;
     let reqMem = 0;
     let usedCpu = 0;
@@ -429,8 +434,8 @@ export class World {
       const rc = podReqCpu[i]!;
       const rm = podReqMem[i]!;
       // The same even split of the node's online usage over its online pods as the reported NodeMetric.
-      const uc = i === 0 ? baseCpu + (onlineCpu - baseCpu * share) : baseCpu;
-      const um = i === 0 ? baseMem + (onlineMemory - baseMem * share) : baseMem;
+      const uc = evenShare(onlineCpu, share, i);
+      const um = evenShare(onlineMemory, share, i);
       reqCpu += rc;
       reqMem += rm;
       usedCpu += flag === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
@@ -540,7 +545,6 @@ export class World {
     const demand = t.beRequestCpu[g]!;
     const ceiling = t.beCeilingCpu[g]!;
     t.beGrantedCpu[g] = Math.min(demand, Math.max(0, ceiling));
-    this.metrics.onThrottle(g, demand, ceiling, this.config.loadTickMs);
   }
 
   private grantedCpu(pod: JobPod): number {
@@ -1170,5 +1174,3 @@ export class World {
     }
   }
 }
-
-export { bestFitScorer, mostIdleScorer };

@@ -71,8 +71,8 @@ export async function buildWorld(scenario: Scenario, seedOverride?: string | num
   const traces = new TraceCache(scenario, issues);
 
   const members: MemberConfig[] = [];
-  for (const [i, m] of spec.fleet.members.entries()) {
-    members.push(await buildMember(scenario, m, i, seed, streams, traces));
+  for (const m of spec.fleet.members) {
+    members.push(await buildMember(scenario, m, seed, streams, traces));
   }
 
   const arrivals: JobArrival[] = [];
@@ -244,7 +244,6 @@ function splitEvenly(total: ResourceList, parts: number, index: number): Resourc
 async function buildMember(
   scenario: Scenario,
   m: MemberSpec,
-  index: number,
   seed: string | number,
   streams: RandomStreams,
   traces: TraceCache,
@@ -345,7 +344,6 @@ async function buildMember(
     });
     price = v.pricePerVcpuSecond ?? DEFAULT_ECI_PRICES.perVcpuSecond;
   }
-  void index;
   return {
     name: m.name,
     kubernetesVersion: parseKubernetesVersion(m.kubernetesVersion) ?? { major: 1, minor: 0 },
