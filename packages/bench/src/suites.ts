@@ -4,6 +4,7 @@ import { divideReplicasSuite } from './micro/divideReplicas.js';
 import { eventQueueSuite } from './micro/eventQueue.js';
 import { fleetGangSuite } from './micro/fleetGang.js';
 import { gangSuite } from './micro/gang.js';
+import { loadBankSuite } from './micro/loadBank.js';
 import { placementSuite } from './micro/placement.js';
 import { placementDetailSuite } from './micro/placementDetail.js';
 import { preemptionSuite } from './micro/preemption.js';
@@ -26,6 +27,7 @@ export const SUITES: readonly Suite[] = [
   gangSuite,
   divideReplicasSuite,
   fleetGangSuite,
+  loadBankSuite,
   simpySuite,
   ladderSuite,
   placementDetailSuite,

@@ -19,6 +19,11 @@ export interface RungSpec {
   readonly duration: string;
   /** Master seed. */
   readonly seed: number;
+  /**
+   * Applications submitted per simulated hour, fleet-wide; default {@link ARRIVALS_PER_NODE_HOUR} × nodes.
+   * The week target's 20,000 applications are 20,000 / 168 per hour.
+   */
+  readonly arrivalsPerHour?: number;
 }
 
 /** Applications per node-hour (the seed example: 12 per hour on 32 nodes). */
@@ -129,7 +134,7 @@ export function ladderScenario(spec: RungSpec): {
       {
         name: 'spark-pi',
         application: 'spark-pi',
-        arrival: { type: 'poisson', ratePerHour: spec.nodes * ARRIVALS_PER_NODE_HOUR },
+        arrival: { type: 'poisson', ratePerHour: spec.arrivalsPerHour ?? spec.nodes * ARRIVALS_PER_NODE_HOUR },
         executors: { uniform: [1, 8] },
         workCoreSeconds: { lognormal: { median: 120, sigma: 0.6 } },
       },

@@ -31,6 +31,11 @@ export interface Columns extends ClusterColumns {
   readonly labelClass: Int32Array;
   /** Per node: stamp of its last change (from the shared clock); cached scores carry the stamp they saw. */
   readonly version: Float64Array;
+  /**
+   * Per node: which main allocatable entries were patched since the node's allocatable was last replaced
+   * (bits {@link PATCH_BITS}), plus {@link STALE} while its Node object lacks them (see {@link nodeAt}).
+   */
+  readonly allocatablePatched: Uint8Array;
 }
 
 /** Cached resource part of the score for one pod request vector and option set. */
@@ -113,7 +118,10 @@ export interface PlacementIndex {
 export interface Internals {
   /** Replaced (not resized) when a node is added. */
   cols: Columns;
+  /** Node objects; a stale one lacks its allocatable patches (read nodes via {@link nodeAt}). */
   readonly nodes: Node[];
+  /** Per node: patched extended-resource allocatable entries since its last full replacement (rare). */
+  readonly extendedPatches: Map<number, Record<string, number>>;
   readonly nameToIndex: Map<string, number>;
   readonly podsByNode: Pod[][];
   pdbs: readonly PodDisruptionBudget[];
@@ -134,6 +142,11 @@ export interface Internals {
 export const INTERNALS: unique symbol = Symbol('gleaner.cluster.internals');
 
 const MAIN_RESOURCES = new Set<string>([CPU, MEMORY, PODS, BATCH_CPU, BATCH_MEMORY]);
+
+/** Bits of `allocatablePatched`: which main allocatable entry a node had patched. */
+export const PATCH_BITS = { cpu: 1, memory: 2, pods: 4, batchCpu: 8, batchMemory: 16 } as const;
+/** Bit of `allocatablePatched`: the node's object does not show its patches yet. */
+export const STALE = 128;
 
 /** Memo tables bigger than this are dropped wholesale (bounded memory, still exact). */
 export const MEMO_LIMIT = 64;
@@ -270,6 +283,7 @@ function emptyColumns(n: number): Columns {
     taintClass: new Int32Array(n),
     labelClass: new Int32Array(n),
     version: column(n),
+    allocatablePatched: new Uint8Array(n),
   };
 }
 
@@ -294,6 +308,7 @@ export function buildInternals(
   const internals: Internals = {
     cols: emptyColumns(n),
     nodes: [...nodes],
+    extendedPatches: new Map(),
     nameToIndex: new Map(),
     podsByNode: Array.from({ length: n }, () => []),
     pdbs: [...pdbs],
@@ -335,14 +350,82 @@ function initNode(internals: Internals, node: Node, i: number): void {
 
 /** Replaces node `i`'s allocatable (all of it) and stamps the node. */
 export function setNodeAllocatable(internals: Internals, i: number, allocatable: ResourceList): void {
+  internals.cols.allocatablePatched[i] = 0;
+  internals.extendedPatches.delete(i);
   internals.nodes[i] = { ...internals.nodes[i]!, allocatable };
   writeAllocatable(internals.cols, i, allocatable);
   touch(internals, i);
 }
 
+/**
+ * Sets one allocatable entry of node `i` (its column at once; the Node object is rebuilt lazily by
+ * {@link nodeAt}) and stamps the node. Cheaper than {@link setNodeAllocatable} for a value that changes often.
+ */
+export function patchNodeAllocatable(internals: Internals, i: number, name: ResourceName, value: number): void {
+  const cols = internals.cols;
+  let bit: number;
+  switch (name) {
+    case CPU:
+      cols.allocatableCpu[i] = value;
+      bit = PATCH_BITS.cpu;
+      break;
+    case MEMORY:
+      cols.allocatableMemory[i] = value;
+      bit = PATCH_BITS.memory;
+      break;
+    case PODS:
+      cols.allocatablePods[i] = value;
+      bit = PATCH_BITS.pods;
+      break;
+    case BATCH_CPU:
+      cols.allocatableBatchCpu[i] = value;
+      bit = PATCH_BITS.batchCpu;
+      break;
+    case BATCH_MEMORY:
+      cols.allocatableBatchMemory[i] = value;
+      bit = PATCH_BITS.batchMemory;
+      break;
+    default: {
+      let col = cols.extendedAllocatable.get(name);
+      if (col === undefined) {
+        col = column(cols.size);
+        cols.extendedAllocatable.set(name, col);
+      }
+      col[i] = value;
+      let patch = internals.extendedPatches.get(i);
+      if (patch === undefined) {
+        patch = {};
+        internals.extendedPatches.set(i, patch);
+      }
+      patch[name] = value;
+      bit = 0;
+    }
+  }
+  cols.allocatablePatched[i] = cols.allocatablePatched[i]! | bit | STALE;
+  touch(internals, i);
+}
+
+/** Node `i` with its allocatable patches applied (the object is replaced once, then reused). */
+export function nodeAt(internals: Internals, i: number): Node {
+  const node = internals.nodes[i]!;
+  const cols = internals.cols;
+  const bits = cols.allocatablePatched[i]!;
+  if ((bits & STALE) === 0) return node;
+  const allocatable: Record<string, number> = { ...node.allocatable, ...internals.extendedPatches.get(i) };
+  if ((bits & PATCH_BITS.cpu) !== 0) allocatable[CPU] = cols.allocatableCpu[i]!;
+  if ((bits & PATCH_BITS.memory) !== 0) allocatable[MEMORY] = cols.allocatableMemory[i]!;
+  if ((bits & PATCH_BITS.pods) !== 0) allocatable[PODS] = cols.allocatablePods[i]!;
+  if ((bits & PATCH_BITS.batchCpu) !== 0) allocatable[BATCH_CPU] = cols.allocatableBatchCpu[i]!;
+  if ((bits & PATCH_BITS.batchMemory) !== 0) allocatable[BATCH_MEMORY] = cols.allocatableBatchMemory[i]!;
+  const fresh = { ...node, allocatable };
+  internals.nodes[i] = fresh;
+  cols.allocatablePatched[i] = bits & ~STALE;
+  return fresh;
+}
+
 /** Cordons or uncordons node `i`. */
 export function setNodeUnschedulable(internals: Internals, i: number, unschedulable: boolean): void {
-  const node = internals.nodes[i]!;
+  const node = nodeAt(internals, i);
   if (node.unschedulable === unschedulable) return;
   internals.nodes[i] = { ...node, unschedulable };
   internals.cols.unschedulable[i] = unschedulable ? 1 : 0;
@@ -383,6 +466,7 @@ export function appendNode(internals: Internals, node: Node): void {
     taintClass: grown(old.taintClass, n),
     labelClass: grown(old.labelClass, n),
     version: grown(old.version, n),
+    allocatablePatched: grown(old.allocatablePatched, n),
   };
   internals.cols = cols;
   internals.nodes.push(node);
@@ -422,6 +506,7 @@ export function scratchInternals(base: Internals): Internals {
   return {
     cols: copyColumns(base.cols),
     nodes: base.nodes,
+    extendedPatches: base.extendedPatches,
     nameToIndex: base.nameToIndex,
     podsByNode: base.podsByNode.slice(),
     pdbs: base.pdbs,
@@ -473,9 +558,9 @@ export class InternalView implements ClusterView {
   }
 
   node(index: number): Node {
-    const node = this[INTERNALS].nodes[index];
-    if (node === undefined) throw new RangeError(`ClusterView.node: no node at index ${index}`);
-    return node;
+    const internals = this[INTERNALS];
+    if (internals.nodes[index] === undefined) throw new RangeError(`ClusterView.node: no node at index ${index}`);
+    return nodeAt(internals, index);
   }
 
   nodeIndex(name: string): number {

@@ -262,10 +262,6 @@ export function batchResourceTerms(
 ): BatchResourceTerms {
   const safetyMargin = reservePortion(capacity, reclaimPercent);
   const systemOrReserved = Math.max(systemUsed, reserved);
-  const byUsage = Math.max(capacity - safetyMargin - systemOrReserved - hpUsed, 0);
-  const byRequest = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
-  const byMaxUsageRequest = Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0);
-  const selected = policy === 'request' ? byRequest : policy === 'maxUsageRequest' ? byMaxUsageRequest : byUsage;
   const terms = {
     capacity,
     safetyMargin,
@@ -274,12 +270,107 @@ export function batchResourceTerms(
     hpRequest,
     hpUsed,
     hpMaxUsedRequest,
-    byUsage,
-    byRequest,
-    byMaxUsageRequest,
+    byUsage: Math.max(capacity - safetyMargin - systemOrReserved - hpUsed, 0),
+    byRequest: Math.max(capacity - safetyMargin - reserved - hpRequest, 0),
+    byMaxUsageRequest: Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0),
     policy,
   };
-  if (capPercent === undefined) return { ...terms, value: selected };
-  const cap = percentPortion(capacity, capPercent);
-  return { ...terms, cap, value: Math.min(selected, cap) };
+  const value = batchResourceValue(
+    capacity,
+    reclaimPercent,
+    reserved,
+    systemUsed,
+    hpRequest,
+    hpUsed,
+    hpMaxUsedRequest,
+    policy,
+    capPercent,
+  );
+  return capPercent === undefined
+    ? { ...terms, value }
+    : { ...terms, cap: percentPortion(capacity, capPercent), value };
+}
+
+/** Calculate policies by the codes {@link batchResourceValues} reads: 0 `usage`, 1 `request`, 2 `maxUsageRequest`. */
+export const CALCULATE_POLICY_CODES: readonly CalculatePolicy[] = ['usage', 'request', 'maxUsageRequest'];
+
+/**
+ * One resource's inputs of the batch calculation for many nodes, as columns (node `g` at index `g`): what
+ * {@link batchResourceValue} takes for one node. `policy` holds codes of {@link CALCULATE_POLICY_CODES};
+ * `capPercent` is NaN where the node has no cap.
+ */
+export interface BatchResourceColumns {
+  /** Node capacity of the resource (millicores or bytes). */
+  readonly capacity: ArrayLike<number>;
+  /** The node's reclaim threshold percent (100 − safety margin). */
+  readonly reclaimPercent: ArrayLike<number>;
+  /** max(kubelet reservation, reservation annotation). */
+  readonly reserved: ArrayLike<number>;
+  /** System usage outside pods. */
+  readonly systemUsed: ArrayLike<number>;
+  /** Σ requests of the high-priority pods. */
+  readonly hpRequest: ArrayLike<number>;
+  /** Σ usage of the high-priority pods. */
+  readonly hpUsed: ArrayLike<number>;
+  /** Σ max(request, usage) of the high-priority pods. */
+  readonly hpMaxUsedRequest: ArrayLike<number>;
+  /** Calculate policy code ({@link CALCULATE_POLICY_CODES}). */
+  readonly policy: ArrayLike<number>;
+  /** Batch cap percent, NaN for none. */
+  readonly capPercent: ArrayLike<number>;
+}
+
+/**
+ * {@link batchResourceValue} for nodes `0 … count − 1` at once, into `out` (same integers node by node): the
+ * slo-controller's pass over every node of a cluster each report period, for a simulator that keeps the
+ * high-priority totals in columns.
+ */
+export function batchResourceValues(columns: BatchResourceColumns, count: number, out: Float64Array): void {
+  const { capacity, reclaimPercent, reserved, systemUsed, hpRequest, hpUsed, hpMaxUsedRequest, policy, capPercent } =
+    columns;
+  for (let g = 0; g < count; g++) {
+    const cap = capacity[g]!;
+    const safetyMargin = Math.trunc(cap * ((100 - reclaimPercent[g]!) / 100));
+    const code = policy[g]!;
+    let selected: number;
+    if (code === 1) selected = cap - safetyMargin - reserved[g]! - hpRequest[g]!;
+    else {
+      const sys = systemUsed[g]!;
+      const res = reserved[g]!;
+      selected = cap - safetyMargin - Math.max(sys, res) - (code === 2 ? hpMaxUsedRequest[g]! : hpUsed[g]!);
+    }
+    if (selected <= 0 && !Number.isNaN(selected)) selected = 0; // Math.max(x, 0): NaN stays NaN
+    const capPct = capPercent[g]!;
+    if (!Number.isNaN(capPct)) {
+      const limit = Math.trunc(cap * (capPct / 100));
+      if (limit < selected) selected = limit;
+    }
+    out[g] = selected;
+  }
+}
+
+/**
+ * The `value` of {@link batchResourceTerms} alone, without building the terms: the batch amount the
+ * slo-controller would publish for one resource (same arguments, same integer result). For a simulator
+ * that recomputes every node every report period and only needs the number.
+ */
+export function batchResourceValue(
+  capacity: number,
+  reclaimPercent: number,
+  reserved: number,
+  systemUsed: number,
+  hpRequest: number,
+  hpUsed: number,
+  hpMaxUsedRequest: number,
+  policy: CalculatePolicy,
+  capPercent: number | undefined,
+): number {
+  const safetyMargin = reservePortion(capacity, reclaimPercent);
+  let selected: number;
+  if (policy === 'request') selected = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
+  else {
+    const used = policy === 'maxUsageRequest' ? hpMaxUsedRequest : hpUsed;
+    selected = Math.max(capacity - safetyMargin - Math.max(systemUsed, reserved) - used, 0);
+  }
+  return capPercent === undefined ? selected : Math.min(selected, percentPortion(capacity, capPercent));
 }

@@ -1,6 +1,7 @@
 // The colocation face: Koordinator's SLO ConfigMap, pod classes, batch resources and koordlet QoS.
 export type {
   BatchDegradeReason,
+  BatchResourceColumns,
   BatchResources,
   BatchResourcesDegraded,
   BatchResourcesResult,
@@ -9,6 +10,9 @@ export type {
 export {
   batchDegradeReason,
   batchResourceTerms,
+  batchResourceValue,
+  batchResourceValues,
+  CALCULATE_POLICY_CODES,
   computeBatchResources,
   percentPortion,
   reservePortion,
@@ -90,7 +94,7 @@ export {
   resourceThresholdStrategyForNode,
 } from './nodeStrategy.js';
 export type { BatchPublishDecision, BatchPublishReason, PublishedBatchResources } from './publishRule.js';
-export { decideBatchPublish, isQuantityDiff, shouldPublishBatchResources } from './publishRule.js';
+export { batchPublishReason, decideBatchPublish, isQuantityDiff, shouldPublishBatchResources } from './publishRule.js';
 export type {
   CalculatePolicy,
   ColocationStrategy,

@@ -69,18 +69,42 @@ export function decideBatchPublish(
   strategy: ColocationStrategy,
   now: number,
 ): BatchPublishDecision {
-  if (previous === undefined) return { publish: true, reason: 'neverPublished' };
-  if (now - previous.publishedAt > strategy.updateTimeThresholdSeconds * MS_PER_SECOND) {
-    return { publish: true, reason: 'expired' };
-  }
+  const reason =
+    previous === undefined
+      ? 'neverPublished'
+      : batchPublishReason(
+          previous.batchCpu,
+          previous.batchMemory,
+          previous.publishedAt,
+          next.degraded ? undefined : next.batchCpu,
+          next.degraded ? undefined : next.batchMemory,
+          strategy,
+          now,
+        );
+  return { publish: reason !== 'unchanged', reason };
+}
+
+/**
+ * {@link decideBatchPublish} on plain numbers, for a caller that keeps the published values in arrays: the
+ * published batch-cpu and batch-memory (`undefined` when the node carries none) and when they were written,
+ * the newly computed ones (`undefined` = none, i.e. degraded), the strategy and the time (ms). The node must
+ * have been written once (else the reason is `neverPublished`, which the caller knows). `'unchanged'` means
+ * the controller leaves the node as it is.
+ */
+export function batchPublishReason(
+  publishedCpu: number | undefined,
+  publishedMemory: number | undefined,
+  publishedAt: number,
+  nextCpu: number | undefined,
+  nextMemory: number | undefined,
+  strategy: ColocationStrategy,
+  now: number,
+): BatchPublishReason {
+  if (now - publishedAt > strategy.updateTimeThresholdSeconds * MS_PER_SECOND) return 'expired';
   const t = strategy.resourceDiffThreshold;
-  const nextCpu = next.degraded ? undefined : next.batchCpu;
-  const nextMem = next.degraded ? undefined : next.batchMemory;
-  const cpu = resourceDiff(previous.batchCpu, nextCpu, t);
-  if (cpu !== 'unchanged') return { publish: true, reason: cpu };
-  const mem = resourceDiff(previous.batchMemory, nextMem, t);
-  if (mem !== 'unchanged') return { publish: true, reason: mem };
-  return { publish: false, reason: 'unchanged' };
+  const cpu = resourceDiff(publishedCpu, nextCpu, t);
+  if (cpu !== 'unchanged') return cpu;
+  return resourceDiff(publishedMemory, nextMemory, t);
 }
 
 /**

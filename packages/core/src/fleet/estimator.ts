@@ -53,7 +53,7 @@ function add(out: Record<string, number>, list: ResourceList, factor = 1): void 
  */
 export function memberResourceSummary(member: MemberSnapshot): MemberResourceSummary {
   if (member.resourceSummary !== undefined) return member.resourceSummary;
-  const idx = memberIndex(member.nodes);
+  const idx = member.nodeIndex ?? memberIndex(member.nodes);
   return { allocatable: idx.allocatableSum, allocated: idx.requestedSum, allocating: member.allocating ?? {} };
 }
 

@@ -48,6 +48,10 @@ export type { GangChoice, GangFit, GangSelection, GangVerdict } from './gang.js'
 export { chooseGangMember, fitGang } from './gang.js';
 export type { LegacyTieOrder, LegacyWeight } from './legacyDispenser.js';
 export { legacyNameOrder, takeByWeightLegacy } from './legacyDispenser.js';
+export type { MemberIndex } from './memberIndex.js';
+export { memberIndex } from './memberIndex.js';
+export type { MemberNodeLayout } from './memberIndexFromColumns.js';
+export { memberIndexFromColumns, memberNodeLayout } from './memberIndexFromColumns.js';
 export type {
   ClusterAffinity,
   ClusterAffinityTerm,

@@ -10,8 +10,11 @@ import type { MemberNodeSnapshot } from './types.js';
  * never mutated.
  */
 export interface MemberIndex {
+  /** Number of nodes. */
   readonly size: number;
+  /** Node names, in the member's node order. */
   readonly names: readonly string[];
+  /** Node name → index. */
   readonly position: ReadonlyMap<string, number>;
   /** allocatable − requested per resource (not `pods`); absent name ⇒ nothing free on any node. */
   readonly free: ReadonlyMap<string, Float64Array>;

@@ -39,7 +39,7 @@ export class MemberFit {
 
   constructor(member: MemberSnapshot, dims: readonly string[], held: readonly FleetReservation[]) {
     this.member = member;
-    this.index = memberIndex(member.nodes);
+    this.index = member.nodeIndex ?? memberIndex(member.nodes);
     this.dims = dims;
     this.cols = dims.map((d) => this.index.free.get(d));
     for (const r of held) {

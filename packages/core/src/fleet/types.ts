@@ -1,5 +1,6 @@
 import type { KubernetesVersion, NodeSelector, StringMap, Taint, Toleration } from '../model/index.js';
 import type { ResourceList } from '../resources/index.js';
+import type { MemberIndex } from './memberIndex.js';
 
 /**
  * The facts about a member cluster that Karmada's `ClusterAffinity` and static weights match against
@@ -85,6 +86,12 @@ export interface MemberSnapshot extends MemberClusterFacts {
   readonly taints: readonly Taint[];
   /** The member's nodes as of `syncedAt`. */
   readonly nodes: readonly MemberNodeSnapshot[];
+  /**
+   * The same nodes' resources as columns, when the caller keeps them (see `memberIndexFromColumns`): the
+   * fleet then reads free amounts from it instead of indexing `nodes`, which it still reads for names,
+   * labels and taints. Absent = built from `nodes` (memoized per array). Must describe `nodes`, in order.
+   */
+  readonly nodeIndex?: MemberIndex;
   /**
    * Σ requests of the member's pending (unbound) pods with a `pods` count: Karmada's `allocating`. Absent =
    * none. Only the general (summary) estimate sees it; pending pods have no node.

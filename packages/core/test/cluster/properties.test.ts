@@ -87,7 +87,7 @@ describe('scheduleInCluster properties', () => {
       {
         weight: 1,
         arbitrary: fc
-          .record({ k: fc.nat(), batchCpu: fc.constantFrom(0, 1000, 4000), cordon: fc.boolean() })
+          .record({ k: fc.nat(), batchCpu: fc.constantFrom(0, 1000, 4000), cordon: fc.boolean(), patch: fc.boolean() })
           .map((r) => ({ op: 'node' as const, ...r })),
       },
     );
@@ -104,8 +104,11 @@ describe('scheduleInCluster properties', () => {
             const pods = state.toInput().pods;
             if (pods.length > 0) state.remove(podKey(pods[step.k % pods.length]!));
           } else {
-            const n = state.view().node(step.k % state.nodeCount);
-            state.setAllocatable(n.name, { ...n.allocatable, 'kubernetes.io/batch-cpu': step.batchCpu });
+            const i = step.k % state.nodeCount;
+            const n = state.view().node(i);
+            // Both ways of republishing batch allocatable: the whole list, or one patched entry.
+            if (step.patch) state.patchAllocatable(i, 'kubernetes.io/batch-cpu', step.batchCpu);
+            else state.setAllocatable(n.name, { ...n.allocatable, 'kubernetes.io/batch-cpu': step.batchCpu });
             state.setUnschedulable(n.name, step.cordon);
           }
         });

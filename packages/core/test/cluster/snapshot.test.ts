@@ -94,6 +94,31 @@ describe('MutableClusterState', () => {
     expect(scheduleInCluster(s.view(), be)).toMatchObject({ kind: 'bind', nodeName: 'n0' });
   });
 
+  it('patches one allocatable entry by node index: columns at once, the Node object when read', () => {
+    const s = state();
+    const be = pod('be', { batchCpu: 3000, batchMemory: Gi });
+    const before = s.view().node(0);
+    s.patchAllocatable(0, BATCH_CPU, 3500);
+    s.patchAllocatable(0, 'kubernetes.io/batch-memory', 2 * Gi);
+    expect(s.view().allocatable(0, BATCH_CPU)).toBe(3500);
+    expect(scheduleInCluster(s.view(), be)).toMatchObject({ kind: 'bind', nodeName: 'n0' });
+    const after = s.view().node(0);
+    expect(after.allocatable).toEqual({
+      ...before.allocatable,
+      [BATCH_CPU]: 3500,
+      'kubernetes.io/batch-memory': 2 * Gi,
+    });
+    expect(before.allocatable[BATCH_CPU]).not.toBe(3500); // the old object is not mutated
+    expect(s.view().node(0)).toBe(after); // rebuilt once, then reused
+    // A cordon keeps the patched value; a full replacement drops the patches.
+    s.setUnschedulable('n0', true);
+    expect(s.toInput().nodes[0]!.allocatable[BATCH_CPU]).toBe(3500);
+    s.setAllocatable('n0', { cpu: 1000 });
+    expect(s.view().node(0).allocatable).toEqual({ cpu: 1000 });
+    expect(s.view().allocatable(0, BATCH_CPU)).toBe(0);
+    expect(() => s.patchAllocatable(9, BATCH_CPU, 1)).toThrow(/no node at index 9/);
+  });
+
   it('cordons nodes and adds nodes', () => {
     const s = state();
     s.setUnschedulable('n0', true);

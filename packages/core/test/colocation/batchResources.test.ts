@@ -9,6 +9,10 @@ import type {
 } from '../../src/colocation/index.js';
 import {
   annotationReserved,
+  batchResourceTerms,
+  batchResourceValue,
+  batchResourceValues,
+  CALCULATE_POLICY_CODES,
   computeBatchResources,
   cpusetSize,
   DEFAULT_COLOCATION_STRATEGY,
@@ -474,6 +478,103 @@ describe('computeBatchResources properties', () => {
         const b = computeBatchResources(frozen.node, frozen.pods, frozen.metric, frozen.strategy, NOW);
         expect(a).toEqual(b);
         expect(frozen).toEqual(w);
+      }),
+    );
+  });
+});
+
+describe('batchResourceValue (the number alone)', () => {
+  it('koordinator.md §2.3 by totals: 100 cores, reclaim 65 %, system 7c, HP used 33c → 25000 m', () => {
+    expect(batchResourceValue(100 * CORE, 65, 0, 7 * CORE, 40 * CORE, 33 * CORE, 41 * CORE, 'usage', undefined)).toBe(
+      25 * CORE,
+    );
+    // maxUsageRequest counts Σ max(request, usage) = 41 cores instead: 100 − 35 − 7 − 41 = 17 cores.
+    expect(
+      batchResourceValue(100 * CORE, 65, 0, 7 * CORE, 40 * CORE, 33 * CORE, 41 * CORE, 'maxUsageRequest', undefined),
+    ).toBe(17 * CORE);
+    // request: 100 − 35 − reserved 0 − 40 requested = 25 cores; a 20 % cap then limits it to 20 cores.
+    expect(batchResourceValue(100 * CORE, 65, 0, 7 * CORE, 40 * CORE, 33 * CORE, 41 * CORE, 'request', 20)).toBe(
+      20 * CORE,
+    );
+  });
+
+  it('is the selected term of batchResourceTerms, capped', () => {
+    const amount = fc.integer({ min: 0, max: 200_000 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          capacity: amount,
+          reclaim: fc.integer({ min: 0, max: 100 }),
+          reserved: amount,
+          system: amount,
+          req: amount,
+          used: amount,
+          max: amount,
+          policy: fc.constantFrom('usage' as const, 'request' as const, 'maxUsageRequest' as const),
+          cap: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        }),
+        (a) => {
+          const args = [a.capacity, a.reclaim, a.reserved, a.system, a.req, a.used, a.max, a.policy, a.cap] as const;
+          const t = batchResourceTerms(...args);
+          const selected =
+            a.policy === 'request' ? t.byRequest : a.policy === 'usage' ? t.byUsage : t.byMaxUsageRequest;
+          const expected = t.cap === undefined ? selected : Math.min(selected, t.cap);
+          expect(batchResourceValue(...args)).toBe(expected);
+          expect(t.value).toBe(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('batchResourceValues (many nodes at once)', () => {
+  it('gives batchResourceValue node by node', () => {
+    const amount = fc.integer({ min: 0, max: 2 ** 40 });
+    const node = fc.record({
+      capacity: amount,
+      reclaim: fc.integer({ min: 0, max: 100 }),
+      reserved: amount,
+      system: amount,
+      req: amount,
+      used: amount,
+      max: amount,
+      policy: fc.integer({ min: 0, max: 2 }),
+      cap: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 20 }), (nodes) => {
+        const col = <K extends keyof (typeof nodes)[number]>(k: K) =>
+          Float64Array.from(nodes, (n) => Number(n[k] ?? Number.NaN));
+        const out = new Float64Array(nodes.length);
+        batchResourceValues(
+          {
+            capacity: col('capacity'),
+            reclaimPercent: col('reclaim'),
+            reserved: col('reserved'),
+            systemUsed: col('system'),
+            hpRequest: col('req'),
+            hpUsed: col('used'),
+            hpMaxUsedRequest: col('max'),
+            policy: Uint8Array.from(nodes, (n) => n.policy),
+            capPercent: col('cap'),
+          },
+          nodes.length,
+          out,
+        );
+        nodes.forEach((n, g) => {
+          const one = batchResourceValue(
+            n.capacity,
+            n.reclaim,
+            n.reserved,
+            n.system,
+            n.req,
+            n.used,
+            n.max,
+            CALCULATE_POLICY_CODES[n.policy]!,
+            n.cap,
+          );
+          expect(Object.is(out[g], one)).toBe(true);
+        });
       }),
     );
   });

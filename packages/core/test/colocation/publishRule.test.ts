@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BatchResourcesResult, ColocationStrategy } from '../../src/colocation/index.js';
 import {
+  batchPublishReason,
   computeBatchResources,
   DEFAULT_COLOCATION_STRATEGY,
   decideBatchPublish,
@@ -72,5 +74,44 @@ describe('shouldPublishBatchResources', () => {
     const reset = { publishedAt: 0 };
     expect(decideBatchPublish(reset, next(100, 100), S, 1)).toEqual({ publish: true, reason: 'appeared' });
     expect(decideBatchPublish(reset, RESET, S, 1)).toEqual({ publish: false, reason: 'unchanged' });
+  });
+});
+
+describe('batchPublishReason (the numeric form a simulator calls)', () => {
+  it('gives the reason decideBatchPublish gives, from plain numbers', () => {
+    // 10 cores published at t = 0; 10 % threshold: 11 cores is exactly 10 % (not more) → unchanged, 11.001 → diff.
+    expect(batchPublishReason(10_000, 10 * GI, 0, 11_000, 10 * GI, S, 60_000)).toBe('unchanged');
+    expect(batchPublishReason(10_000, 10 * GI, 0, 11_001, 10 * GI, S, 60_000)).toBe('diffExceeded');
+    expect(batchPublishReason(10_000, 10 * GI, 0, 10_000, 12 * GI, S, 60_000)).toBe('diffExceeded');
+    expect(batchPublishReason(10_000, 10 * GI, 0, 10_000, 10 * GI, S, 300_001)).toBe('expired');
+    expect(batchPublishReason(undefined, undefined, 0, 1, 1, S, 60_000)).toBe('appeared');
+    expect(batchPublishReason(10_000, 10 * GI, 0, undefined, undefined, S, 60_000)).toBe('disappeared');
+    expect(batchPublishReason(undefined, undefined, 0, undefined, undefined, S, 60_000)).toBe('unchanged');
+  });
+
+  it('agrees with decideBatchPublish on every combination', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 64_000 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 64_000 }),
+        fc.integer({ min: 0, max: 600_000 }),
+        fc.boolean(),
+        (prevCpu, nextCpu, now, degraded) => {
+          const previous =
+            prevCpu === undefined ? { publishedAt: 0 } : { batchCpu: prevCpu, batchMemory: GI, publishedAt: 0 };
+          const n = degraded ? RESET : next(nextCpu, GI);
+          const reason = batchPublishReason(
+            previous.batchCpu,
+            previous.batchMemory,
+            0,
+            degraded ? undefined : nextCpu,
+            degraded ? undefined : GI,
+            S,
+            now,
+          );
+          expect(decideBatchPublish(previous, n, S, now)).toEqual({ publish: reason !== 'unchanged', reason });
+        },
+      ),
+    );
   });
 });

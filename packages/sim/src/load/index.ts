@@ -10,6 +10,8 @@ export type { DiurnalParams } from './diurnal.js';
 export { DEFAULT_DIURNAL_PEAK_AT_MS, diurnalCurve } from './diurnal.js';
 export type { HashStream } from './hashStream.js';
 export { hashNormal, hashStream } from './hashStream.js';
+export type { NodeLoadSpec } from './LoadBank.js';
+export { LoadBank } from './LoadBank.js';
 export type { LoadCurve } from './LoadCurve.js';
 export { constantCurve, DAY_MS, HOUR_MS, WEEK_MS } from './LoadCurve.js';
 export type { MachineUsage, MachineUsageLoadOptions, MachineUsageTrace } from './machineUsageTrace.js';

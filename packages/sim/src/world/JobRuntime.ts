@@ -5,6 +5,8 @@ export type PodPhase = 'pending' | 'starting' | 'running';
 
 /** One driver or executor pod of a running application attempt. */
 export interface JobPod {
+  /** `id` of the application the pod belongs to. */
+  readonly job: number;
   /** Pod as submitted to the member's scheduler. */
   readonly pod: Pod;
   readonly role: 'driver' | 'executor';

@@ -2,8 +2,7 @@ import {
   applyNodeColocationOverrides,
   BATCH_CPU,
   BATCH_MEMORY,
-  type BatchResourcesResult,
-  batchResourceTerms,
+  batchPublishReason,
   beCpuCeiling,
   beMemoryEviction,
   type ClusterScorer,
@@ -12,7 +11,6 @@ import {
   colocationStrategyForNode,
   computeBatchResources,
   createSparkLifecycle,
-  decideBatchPublish,
   executorAllocationSettings,
   executorsToRequest,
   type FleetReservation,
@@ -20,8 +18,9 @@ import {
   isHighPriorityForBatch,
   isTerminalSparkState,
   MEMORY,
-  type MemberSnapshot,
+  type MemberNodeLayout,
   MutableClusterState,
+  memberNodeLayout,
   type Node,
   type NodeMetric,
   nodeReserved,
@@ -29,7 +28,6 @@ import {
   PODS,
   type Pod,
   type PodMetric,
-  type PublishedBatchResources,
   qosClassFromLabel,
   type ResourceList,
   resourceThresholdStrategyForNode,
@@ -44,9 +42,13 @@ import {
   transitionSparkLifecycle,
 } from '@gleaner/core';
 import { Engine, Phase } from '../engine/index.js';
+import { LoadBank } from '../load/index.js';
+import { BatchKernel } from './BatchKernel.js';
 import type { JobPod, JobRuntime } from './JobRuntime.js';
 import { MetricsCollector } from './MetricsCollector.js';
 import { NodeTable } from './NodeTable.js';
+import { OnlinePods } from './OnlinePods.js';
+import { SyncedMember } from './SyncedMember.js';
 import type { MemberConfig, WorldConfig } from './WorldConfig.js';
 
 /** Window of the koordlet's metric average (`metricAggregateDurationSeconds`), in load ticks. */
@@ -75,14 +77,18 @@ interface MemberRuntime {
   /** Pods waiting for a node, in arrival order. */
   pending: JobPod[];
   scheduleQueued: boolean;
-  /** Whether the member's state changed since the fleet last synced it. */
-  dirty: boolean;
+  /** Whether the member's nodes' allocatable (published batch) changed since the fleet last synced it. */
+  allocatableChanged: boolean;
+  /** Whether pods were bound or removed since the fleet last synced it. */
+  requestedChanged: boolean;
   /** Bumped whenever room may have appeared (pods removed, batch allocatable raised). */
   generation: number;
   /** Generation and time at which each pending pod last failed to schedule. */
   readonly failedAt: Map<JobPod, { generation: number; atMs: number }>;
   /** The fleet's view of this member as of its last sync. */
-  synced: MemberSnapshot;
+  synced: SyncedMember;
+  /** Names, taints and stated resources of the member's nodes for the fleet's index (set at the first sync). */
+  layout: MemberNodeLayout | undefined;
 }
 
 /** A held preoccupation placeholder: resources reserved on one node for one application. */
@@ -94,8 +100,6 @@ interface Placeholder {
 }
 
 const RESERVE_NAMESPACE = 'gleaner-preoccupation';
-/** Resources the fleet's view of a member tracks per node. */
-const SYNCED_RESOURCES = [CPU, MEMORY, PODS, BATCH_CPU, BATCH_MEMORY] as const;
 /** kube-scheduler retries an unschedulable pod at the latest after this long, even with no cluster event. */
 const UNSCHEDULABLE_FLUSH_MS = 300_000;
 
@@ -138,9 +142,13 @@ export class World {
   private readonly window: number;
   private readonly windowCpu: Float64Array;
   private readonly windowMemory: Float64Array;
+  /** Per node: the sum of its window (integer usages, so the running sum is exact). */
+  private readonly windowSumCpu: Float64Array;
+  private readonly windowSumMemory: Float64Array;
   private windowFill = 0;
   private windowPos = 0;
-  private readonly published: (PublishedBatchResources | undefined)[] = [];
+  /** Nodes whose BE pods' CPU share changed since the last rate refresh (binds, removals, a new ceiling). */
+  private readonly rateDirty = new Set<number>();
   private readonly jobs: JobRuntime[] = [];
   /** When koordlet last evicted for memory on each node (ms), −1 never: its cool-down starts there. */
   private readonly lastMemoryEviction: Float64Array;
@@ -156,6 +164,15 @@ export class World {
   private fleetQueued = false;
   private roundRobin = 0;
   private readonly scorer: ClusterScorer;
+  /** Every node's online load curves, evaluated together each tick into the fraction columns. */
+  private readonly cpuLoad: LoadBank;
+  private readonly memoryLoad: LoadBank;
+  private readonly loadFraction: Float64Array;
+  private readonly loadFractionMemory: Float64Array;
+  /** The batch calculation over all nodes, as columns. */
+  private readonly batch: BatchKernel;
+  /** The online pods' high-priority sums for the batch calculation. */
+  private readonly onlinePods: OnlinePods;
 
   constructor(config: WorldConfig) {
     this.config = config;
@@ -167,6 +184,8 @@ export class World {
     this.window = windowTicks(strategy.metricAggregateDurationSeconds * 1000, config.loadTickMs);
     this.windowCpu = new Float64Array(total * this.window);
     this.windowMemory = new Float64Array(total * this.window);
+    this.windowSumCpu = new Float64Array(total);
+    this.windowSumMemory = new Float64Array(total);
     this.metrics = new MetricsCollector(config, this.nodes);
     this.lastMemoryEviction = new Float64Array(total).fill(-1);
     this.scorer = this.makeScorer();
@@ -211,7 +230,6 @@ export class World {
             qosClass: 'LS' as const,
           })),
         );
-        this.published.push(undefined);
         g++;
       }
       const runtime: MemberRuntime = {
@@ -225,11 +243,22 @@ export class World {
         scheduleQueued: false,
         generation: 0,
         failedAt: new Map(),
-        dirty: true,
-        synced: undefined as unknown as MemberSnapshot,
+        allocatableChanged: true,
+        requestedChanged: true,
+        synced: undefined as unknown as SyncedMember,
+        layout: undefined,
       };
       this.members.push(runtime);
     });
+    this.batch = new BatchKernel(this.nodeStrategy, this.nodeReservedCache, this.nodes);
+    this.onlinePods = new OnlinePods(
+      this.onlineHp.map((flags, g) => ({ flags, cpu: this.onlineReqCpu[g]!, memory: this.onlineReqMemory[g]! })),
+    );
+    const nodes = config.members.flatMap((m) => m.nodes);
+    this.cpuLoad = new LoadBank(nodes.map((n) => n.cpuLoad));
+    this.memoryLoad = new LoadBank(nodes.map((n) => n.memoryLoad));
+    this.loadFraction = new Float64Array(total);
+    this.loadFractionMemory = new Float64Array(total);
   }
 
   /** Runs the whole scenario; `onProgress` is called with simulated time as the run advances. */
@@ -276,7 +305,12 @@ export class World {
     const now = this.engine.now;
     const held = this.fleetReservations.filter((r) => r.expiresAtMs > now);
     return {
-      members: this.members.map((m) => ({ ...m.synced, reservations: held.filter((r) => r.member === m.config.name) })),
+      members: this.members.map((m) =>
+        m.synced.at(
+          m.synced.syncedAt,
+          held.filter((r) => r.member === m.config.name),
+        ),
+      ),
     };
   }
 
@@ -296,13 +330,13 @@ export class World {
     const t = this.nodes;
     const now = this.engine.now;
     this.metrics.integrate(now);
-    let g = 0;
-    for (const m of this.config.members) {
-      for (const n of m.nodes) {
-        t.onlineCpu[g] = Math.round(n.cpuCurve(now) * t.capacityCpu[g]!);
-        t.onlineMemory[g] = Math.round(n.memoryCurve(now) * t.capacityMemory[g]!);
-        g++;
-      }
+    const cpu = this.loadFraction;
+    const memory = this.loadFractionMemory;
+    this.cpuLoad.evaluate(now, cpu);
+    this.memoryLoad.evaluate(now, memory);
+    for (let g = 0; g < t.size; g++) {
+      t.onlineCpu[g] = Math.round(cpu[g]! * t.capacityCpu[g]!);
+      t.onlineMemory[g] = Math.round(memory[g]! * t.capacityMemory[g]!);
     }
     this.pushWindow();
     this.enforceQoS();
@@ -312,21 +346,25 @@ export class World {
   private pushWindow(): void {
     const t = this.nodes;
     const w = this.window;
+    const pos = this.windowPos;
+    const { windowCpu, windowMemory, windowSumCpu, windowSumMemory } = this;
     for (let g = 0; g < t.size; g++) {
-      this.windowCpu[g * w + this.windowPos] = t.onlineCpu[g]!;
-      this.windowMemory[g * w + this.windowPos] = t.onlineMemory[g]!;
+      const k = g * w + pos;
+      const cpu = t.onlineCpu[g]!;
+      const memory = t.onlineMemory[g]!;
+      windowSumCpu[g] = windowSumCpu[g]! + cpu - windowCpu[k]!;
+      windowSumMemory[g] = windowSumMemory[g]! + memory - windowMemory[k]!;
+      windowCpu[k] = cpu;
+      windowMemory[k] = memory;
     }
-    this.windowPos = (this.windowPos + 1) % w;
+    this.windowPos = (pos + 1) % w;
     this.windowFill = Math.min(w, this.windowFill + 1);
   }
 
-  private averaged(buffer: Float64Array, g: number): number {
+  /** Node `g`'s online usage averaged over the aggregate window (slots not yet filled hold 0). */
+  private averaged(sums: Float64Array, g: number): number {
     const fill = this.windowFill;
-    if (fill === 0) return 0;
-    const start = g * this.window;
-    let sum = 0;
-    for (let i = start; i < start + fill; i++) sum += buffer[i]!;
-    return Math.round(sum / fill);
+    return fill === 0 ? 0 : Math.round(sums[g]! / fill);
   }
 
   /** The NodeMetric of node `g`: usage averaged over the aggregate window, or the latest sample. */
@@ -334,8 +372,8 @@ export class World {
     const t = this.nodes;
     const online = this.onlinePodsOnNode[g]!;
     // slo-controller reads the aggregate-window average; koordlet's QoS loops read the latest sample.
-    const onlineCpu = averaged ? this.averaged(this.windowCpu, g) : t.onlineCpu[g]!;
-    const onlineMemory = averaged ? this.averaged(this.windowMemory, g) : t.onlineMemory[g]!;
+    const onlineCpu = averaged ? this.averaged(this.windowSumCpu, g) : t.onlineCpu[g]!;
+    const onlineMemory = averaged ? this.averaged(this.windowSumMemory, g) : t.onlineMemory[g]!;
     // The world owns these metric objects and refreshes them in place: the report is read synchronously.
     const cached = this.onlineMetrics[g]!;
     const share = online.length;
@@ -370,131 +408,89 @@ export class World {
     };
   }
 
-  /** koordlet reports NodeMetric; slo-controller recomputes and (by the publish rule) publishes batch allocatable. */
+  /**
+   * koordlet reports NodeMetric; slo-controller recomputes batch resources and (by the publish rule) writes
+   * them to the node. Only a changed value touches the member's scheduler state and marks it for the fleet.
+   */
   private koordletReport(initial: boolean): void {
     const now = this.engine.now;
     const t = this.nodes;
-    const raised = new Set<MemberRuntime>();
+    const k = this.batch;
+    this.highPriorityTotals();
+    k.compute();
+    const verify = this.config.verifyKernels === true;
     for (const m of this.members) {
+      let raised = false;
       for (let i = 0; i < m.nodeCount; i++) {
         const g = m.firstNode + i;
         if (t.virtual[g] === 1) continue;
-        const node = this.nodeObjects[g]!;
-        const strategy = this.nodeStrategy[g]!;
-        const result = this.batchResources(g);
-        if (this.config.verifyKernels === true) this.verifyBatch(g, now, result);
-        const next = result.degraded ? { cpu: 0, memory: 0 } : { cpu: result.batchCpu, memory: result.batchMemory };
-        const decision = initial ? { publish: true } : decideBatchPublish(this.published[g], result, strategy, now);
-        if (!decision.publish) continue;
-        if (next.cpu > t.batchCpu[g]! || next.memory > t.batchMemory[g]!) raised.add(m);
-        t.batchCpu[g] = next.cpu;
-        t.batchMemory[g] = next.memory;
+        // koordlet reports every period in the world, so a node's metric is never missing or stale.
+        const computed = k.enable[g] === 1;
+        if (verify) this.verifyBatch(g, now, computed);
+        const cpu = computed ? k.batchCpu[g]! : 0;
+        const memory = computed ? k.batchMemory[g]! : 0;
+        if (!initial) {
+          const reset = t.batchReset[g] === 1;
+          const reason = batchPublishReason(
+            reset ? undefined : t.batchCpu[g],
+            reset ? undefined : t.batchMemory[g],
+            t.batchPublishedAt[g]!,
+            computed ? cpu : undefined,
+            computed ? memory : undefined,
+            this.nodeStrategy[g]!,
+            now,
+          );
+          if (reason === 'unchanged') continue;
+        }
         t.batchPublishedAt[g] = now;
-        this.published[g] = result.degraded
-          ? { publishedAt: now }
-          : { batchCpu: next.cpu, batchMemory: next.memory, publishedAt: now };
-        m.dirty = true;
-        m.state.setAllocatable(node.name, {
-          ...node.allocatable,
-          [BATCH_CPU]: next.cpu,
-          [BATCH_MEMORY]: next.memory,
-        });
+        t.batchReset[g] = computed ? 0 : 1;
+        if (!initial && cpu === t.batchCpu[g] && memory === t.batchMemory[g]) continue; // rewritten as it was
+        if (cpu > t.batchCpu[g]! || memory > t.batchMemory[g]!) raised = true;
+        t.batchCpu[g] = cpu;
+        t.batchMemory[g] = memory;
+        m.allocatableChanged = true;
+        m.state.patchAllocatable(i, BATCH_CPU, cpu);
+        m.state.patchAllocatable(i, BATCH_MEMORY, memory);
       }
+      if (raised) this.roomFreed(m);
     }
-    for (const m of raised) this.roomFreed(m);
   }
 
   /**
-   * Batch resources of node `g` from the world's running totals: the same sums `computeBatchResources` makes
-   * from a node's pods and NodeMetric (high-priority pods at their averaged usage, at request before their
-   * first metric), fed to core's `batchResourceTerms`. Avoids building a NodeMetric per node per report;
-   * `verifyKernels` checks it against `computeBatchResources` itself.
+   * Every node's high-priority totals for the batch calculation, from the world's running state: the same
+   * sums `computeBatchResources` makes from a node's pods and NodeMetric (online pods at their share of the
+   * averaged usage, Spark pods at their granted CPU, at request before their first metric). Avoids building
+   * a NodeMetric per node per report; `verifyKernels` checks the result against `computeBatchResources`.
    */
-  private batchResources(g: number): BatchResourcesResult {
-    const s = this.nodeStrategy[g]!;
-    // koordlet reports every period in the world, so a node's metric is never missing or stale.
-    if (!s.enable) return { degraded: true, reason: 'colocationDisabled' };
-    const t = this.nodes;
-    const node = this.nodeObjects[g]!;
-    const hp = this.onlineHp[g]!;
-    const podReqCpu = this.onlineReqCpu[g]!;
-    const podReqMem = this.onlineReqMemory[g]!;
-    const onlineCpu = this.averaged(this.windowCpu, g);
-    const onlineMemory = this.averaged(this.windowMemory, g);
-    const share = hp.length;
-    let reqCpu = 0;
-    let reqMem = 0;
-    let usedCpu = 0;
-    let usedMem = 0;
-    let maxCpu = 0;
-    let maxMem = 0;
-    for (let i = 0; i < share; i++) {
-      const flag = hp[i]!;
-      if (flag === 0) continue;
-      const rc = podReqCpu[i]!;
-      const rm = podReqMem[i]!;
-      // The same even split of the node's online usage over its online pods as the reported NodeMetric.
-      const uc = evenShare(onlineCpu, share, i);
-      const um = evenShare(onlineMemory, share, i);
-      reqCpu += rc;
-      reqMem += rm;
-      usedCpu += flag === 2 ? rc : uc; // LSE pods hold their cores: cpu at request
-      usedMem += um;
-      maxCpu += Math.max(rc, uc);
-      maxMem += Math.max(rm, um);
-    }
-    for (const jp of this.jobPodsOnNode[g]!) {
-      if (!jp.hp) continue;
-      const rc = jp.pod.requests[CPU] ?? 0;
-      const rm = jp.pod.requests[MEMORY] ?? 0;
-      reqCpu += rc;
-      reqMem += rm;
-      if (jp.phase !== 'running') {
-        usedCpu += rc; // no metric yet: counted at request
-        usedMem += rm;
-        continue;
+  private highPriorityTotals(): void {
+    const k = this.batch;
+    this.onlinePods.totals(this.windowSumCpu, this.windowSumMemory, this.windowFill, k);
+    for (let g = 0; g < this.nodes.size; g++) {
+      const jobPods = this.jobPodsOnNode[g]!;
+      for (let j = 0; j < jobPods.length; j++) {
+        const jp = jobPods[j]!;
+        if (!jp.hp) continue;
+        const rc = jp.pod.requests[CPU] ?? 0;
+        const rm = jp.pod.requests[MEMORY] ?? 0;
+        k.hpRequestCpu[g] = k.hpRequestCpu[g]! + rc;
+        k.hpRequestMemory[g] = k.hpRequestMemory[g]! + rm;
+        if (jp.phase !== 'running') {
+          // No metric yet: counted at request.
+          k.hpUsedCpu[g] = k.hpUsedCpu[g]! + rc;
+          k.hpUsedMemory[g] = k.hpUsedMemory[g]! + rm;
+          continue;
+        }
+        const uc = this.grantedCpu(jp);
+        k.hpUsedCpu[g] = k.hpUsedCpu[g]! + uc;
+        k.hpUsedMemory[g] = k.hpUsedMemory[g]! + jp.memory;
+        k.hpMaxCpu[g] = k.hpMaxCpu[g]! + Math.max(rc, uc);
+        k.hpMaxMemory[g] = k.hpMaxMemory[g]! + Math.max(rm, jp.memory);
       }
-      const uc = this.grantedCpu(jp);
-      usedCpu += uc;
-      usedMem += jp.memory;
-      maxCpu += Math.max(rc, uc);
-      maxMem += Math.max(rm, jp.memory);
     }
-    const reserved = this.nodeReservedCache[g]!;
-    const cpu = batchResourceTerms(
-      node.capacity[CPU] ?? 0,
-      s.cpuReclaimThresholdPercent,
-      reserved.cpu,
-      t.systemCpu[g]!,
-      reqCpu,
-      usedCpu,
-      maxCpu,
-      s.cpuCalculatePolicy === 'maxUsageRequest' ? 'maxUsageRequest' : 'usage',
-      s.batchCPUThresholdPercent,
-    );
-    const memory = batchResourceTerms(
-      node.capacity[MEMORY] ?? 0,
-      s.memoryReclaimThresholdPercent,
-      reserved.memory,
-      t.systemMemory[g]!,
-      reqMem,
-      usedMem,
-      maxMem,
-      s.memoryCalculatePolicy,
-      s.batchMemoryThresholdPercent,
-    );
-    return {
-      degraded: false,
-      batchCpu: cpu.value,
-      batchMemory: memory.value,
-      cpu,
-      memory,
-      danglingHighPriorityMetrics: 0,
-    };
   }
 
   /** Debug check: the running-totals kernel agrees with core's `computeBatchResources` on node `g`. */
-  private verifyBatch(g: number, now: number, fast: BatchResourcesResult): void {
+  private verifyBatch(g: number, now: number, computed: boolean): void {
     const node = this.nodeObjects[g]!;
     const slow = computeBatchResources(
       node,
@@ -503,7 +499,7 @@ export class World {
       this.nodeStrategy[g]!,
       now,
     );
-    const a = fast.degraded ? 'degraded' : `${fast.batchCpu}/${fast.batchMemory}`;
+    const a = computed ? `${this.batch.batchCpu[g]}/${this.batch.batchMemory[g]}` : 'degraded';
     const b = slow.degraded ? 'degraded' : `${slow.batchCpu}/${slow.batchMemory}`;
     if (a !== b) throw new Error(`batch kernel mismatch on ${node.name} at ${now} ms: world ${a}, core ${b}`);
   }
@@ -517,12 +513,14 @@ export class World {
         t.beGrantedCpu[g] = 0;
         continue;
       }
+      const grantedBefore = t.beGrantedCpu[g];
       const node = this.nodeObjects[g]!;
       const thresholds = resourceThresholdStrategyForNode(this.config.slo, node);
       const sample = this.nodeMetric(g, now, false);
       const ceiling = beCpuCeiling({ node, pods: this.podsOnNode[g]!, sample, strategy: thresholds });
       t.beCeilingCpu[g] = ceiling.enabled ? ceiling.ceilingMilli : Number.POSITIVE_INFINITY;
       this.updateGranted(g);
+      if (t.beGrantedCpu[g] !== grantedBefore) this.rateDirty.add(g);
       const eviction = beMemoryEviction({
         node,
         pods: this.podsOnNode[g]!,
@@ -569,56 +567,32 @@ export class World {
     };
   }
 
-  /** The fleet's view of each member: node allocatable (with published batch) and requested, as of now. */
+  /**
+   * The fleet's view of each member as of now: a changed member's scheduler columns (allocatable with the
+   * published batch resources, requested) are copied; an unchanged one keeps its last copy, re-stamped.
+   */
   private syncFleet(): void {
     const now = this.engine.now;
     let changed = false;
     for (const m of this.members) {
-      if (!m.dirty) {
-        // Unchanged: keep the node list (the fleet caches its per-member index on it), refresh the time.
-        m.synced = { ...m.synced, syncedAt: now };
+      if (!m.allocatableChanged && !m.requestedChanged) {
+        m.synced = m.synced.at(now, []);
         continue;
       }
-      m.dirty = false;
       changed = true;
       const view = m.state.view();
-      const nodes = [];
-      for (let i = 0; i < view.nodeCount; i++) {
-        const n = view.node(i);
-        const requested: Record<string, number> = {};
-        for (const r of SYNCED_RESOURCES) {
-          const v = view.requested(i, r);
-          if (v !== 0) requested[r] = v;
-        }
-        nodes.push({
-          name: n.name,
-          labels: n.labels,
-          taints: n.taints,
-          allocatable: n.allocatable,
-          requested,
-          unschedulable: n.unschedulable,
-        });
-      }
-      let allocating: Record<string, number> = {};
+      m.layout ??= memberNodeLayout(Array.from({ length: view.nodeCount }, (_, i) => view.node(i)));
+      const allocating: Record<string, number> = {};
       for (const jp of m.pending) {
         for (const k in jp.pod.requests) allocating[k] = (allocating[k] ?? 0) + jp.pod.requests[k]!;
         allocating[PODS] = (allocating[PODS] ?? 0) + 1;
       }
-      if (m.pending.length === 0) allocating = {};
-      const mc = m.config;
-      m.synced = {
-        name: mc.name,
-        labels: mc.labels,
-        ...(mc.provider === undefined ? {} : { provider: mc.provider }),
-        ...(mc.region === undefined ? {} : { region: mc.region }),
-        ...(mc.zone === undefined ? {} : { zones: [mc.zone] }),
-        kubernetesVersion: mc.kubernetesVersion,
-        taints: mc.taints,
-        nodes,
-        allocating,
-        syncedAt: now,
-        reservations: [],
-      };
+      m.synced = SyncedMember.sync(m.config, m.layout, view, allocating, now, m.synced, {
+        allocatable: m.allocatableChanged,
+        requested: m.requestedChanged,
+      });
+      m.allocatableChanged = false;
+      m.requestedChanged = false;
     }
     // Holds made before this sync are now visible in the members' state as placeholders.
     this.fleetReservations = [];
@@ -700,7 +674,7 @@ export class World {
       const pod = this.placeholderPod(job, r.node, requests);
       member.state.bind(pod, r.node);
       this.auditBind(member, pod, local);
-      member.dirty = true;
+      member.requestedChanged = true;
       this.placeholders.push({ job: job.id, member: member.index, node: g, pod });
       job.reservedNodes.push(g);
     }
@@ -729,7 +703,7 @@ export class World {
       const p = this.placeholders[i]!;
       if (p.job !== job.id) continue;
       this.members[p.member]!.state.remove(`${p.pod.namespace}/${p.pod.name}`);
-      this.members[p.member]!.dirty = true;
+      this.members[p.member]!.requestedChanged = true;
       this.placeholders.splice(i, 1);
       this.roomFreed(this.members[p.member]!);
     }
@@ -751,7 +725,7 @@ export class World {
         if (left[k]! > 0) any = true;
       }
       member.state.remove(`${p.pod.namespace}/${p.pod.name}`);
-      member.dirty = true;
+      member.requestedChanged = true;
       if (any) {
         p.pod = { ...p.pod, requests: left };
         member.state.bind(p.pod, member.nodeNames[p.node - member.firstNode]!);
@@ -897,6 +871,7 @@ export class World {
     const cpu = pod.requests[CPU] ?? pod.requests[BATCH_CPU] ?? 0;
     const memory = pod.requests[MEMORY] ?? pod.requests[BATCH_MEMORY] ?? 0;
     const jp: JobPod = {
+      job: job.id,
       pod,
       role,
       phase: 'pending',
@@ -922,7 +897,7 @@ export class World {
     const nodeName = member.nodeNames[g - member.firstNode]!;
     const bound: Pod = { ...jp.pod, nodeName, startTime: this.engine.now };
     member.state.bind(bound, nodeName);
-    member.dirty = true;
+    member.requestedChanged = true;
     jp.node = g;
     jp.phase = 'starting';
     this.podsOnNode[g]!.push(bound);
@@ -930,6 +905,7 @@ export class World {
     if (jp.be) {
       this.nodes.beRequestCpu[g] = this.nodes.beRequestCpu[g]! + jp.cpu;
       this.nodes.beRequestMemory[g] = this.nodes.beRequestMemory[g]! + jp.memory;
+      this.rateDirty.add(g);
     }
     const virtual = this.nodes.virtual[g] === 1;
     const lat = this.config.startupLatency;
@@ -991,8 +967,19 @@ export class World {
 
   // ---------------------------------------------------------------- progress
 
+  /**
+   * Recomputes the rates of the running jobs with a pod on a node whose BE CPU share changed, in job order;
+   * every other job's rate is as it was (its completion stays where it was scheduled).
+   */
   private refreshRates(): void {
-    for (const job of this.jobs) if (job.lifecycle.state === 'RUNNING') this.refreshRate(job);
+    if (this.rateDirty.size === 0) return;
+    const ids = new Set<number>();
+    for (const g of this.rateDirty) for (const jp of this.jobPodsOnNode[g]!) ids.add(jp.job);
+    this.rateDirty.clear();
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const job = this.jobs[id]!;
+      if (job.lifecycle.state === 'RUNNING') this.refreshRate(job);
+    }
   }
 
   /** Recomputes a running job's rate from its running executors' granted CPU and reschedules completion. */
@@ -1116,7 +1103,7 @@ export class World {
     const g = jp.node;
     const member = this.members[this.nodes.member[g]!]!;
     member.state.remove(`${jp.pod.namespace}/${jp.pod.name}`);
-    member.dirty = true;
+    member.requestedChanged = true;
     const jobList = this.jobPodsOnNode[g]!;
     const j = jobList.indexOf(jp);
     if (j >= 0) jobList.splice(j, 1);
@@ -1127,6 +1114,7 @@ export class World {
       this.nodes.beRequestCpu[g] = this.nodes.beRequestCpu[g]! - jp.cpu;
       this.nodes.beRequestMemory[g] = this.nodes.beRequestMemory[g]! - jp.memory;
       this.updateGranted(g);
+      this.rateDirty.add(g);
     }
     if (jp.phase === 'running') this.metrics.podStopped(this.nodes.virtual[g] === 1, jp.cpu, this.engine.now);
     jp.node = -1;

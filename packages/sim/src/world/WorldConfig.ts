@@ -10,17 +10,17 @@ import type {
   StringMap,
   Taint,
 } from '@gleaner/core';
-import type { LoadCurve } from '../load/index.js';
+import type { NodeLoadSpec } from '../load/index.js';
 
 /** One node of a member with the online services on it and how their usage moves. */
 export interface NodeConfig {
   readonly node: Node;
   /** Online (LS) pods bound to the node; they keep their requests while their usage moves. */
   readonly onlinePods: readonly Pod[];
-  /** Online CPU utilisation over time, as a fraction of node capacity. */
-  readonly cpuCurve: LoadCurve;
+  /** Online CPU utilisation over time, as a fraction of node capacity (the curve's terms, evaluated in bulk). */
+  readonly cpuLoad: NodeLoadSpec;
   /** Online memory utilisation over time, as a fraction of node capacity. */
-  readonly memoryCurve: LoadCurve;
+  readonly memoryLoad: NodeLoadSpec;
   /** Usage of system daemons outside pods (millicores, bytes). */
   readonly systemCpu: number;
   readonly systemMemory: number;

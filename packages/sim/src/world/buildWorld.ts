@@ -16,13 +16,13 @@ import { RandomStreams } from '../engine/index.js';
 import {
   aggregateNodeCurve,
   assignSeriesToNodes,
-  buildLoadCurve,
   formatTraceIssue,
   type LoadCurve,
   type LoadCurveParams,
   loadAggregateTrace,
   loadMachineUsageTrace,
   machineUsageSeries,
+  type NodeLoadSpec,
   seriesCurve,
   type UtilizationSeries,
 } from '../load/index.js';
@@ -199,7 +199,7 @@ async function nodeCurves(
   timeZoneOffsetMs: number,
   streams: RandomStreams,
   traces: TraceCache,
-): Promise<LoadCurve[]> {
+): Promise<NodeLoadSpec[]> {
   const params = curveParams(spec);
   let traceFor: ((node: string) => LoadCurve) | undefined;
   if (spec.trace !== undefined) {
@@ -224,12 +224,15 @@ async function nodeCurves(
       }
     }
   }
-  return nodeNames.map((node) =>
-    buildLoadCurve(
-      { ...params, ...(traceFor === undefined ? {} : { trace: traceFor(node) }) },
-      { seed, key: `${node}/${metric}`, timeZoneOffsetMs },
-    ),
-  );
+  return nodeNames.map((node) => ({
+    params: traceFor === undefined ? params : { ...params, trace: traceFor(node) },
+    context: { seed, key: `${node}/${metric}`, timeZoneOffsetMs },
+  }));
+}
+
+/** A load that stays at `fraction` of capacity (a snapshot's requests, a virtual node's nothing). */
+function flatLoad(fraction: number, key: string): NodeLoadSpec {
+  return { params: { constant: fraction }, context: { seed: 0, key } };
 }
 
 function splitEvenly(total: ResourceList, parts: number, index: number): ResourceList {
@@ -256,15 +259,14 @@ async function buildMember(
     const allocatable: Record<string, number> = {};
     for (const k in capacity) allocatable[k] = Math.max(0, capacity[k]! - (k === PODS ? 0 : (reserved[k] ?? 0)));
     const names = Array.from({ length: pool.count }, (_, i) => `${m.name}-${pool.name}-${i}`);
-    const zero: LoadCurve = () => 0;
     const online = pool.online;
     const cpuCurves =
       online === undefined
-        ? names.map(() => zero)
+        ? names.map((name) => flatLoad(0, name))
         : await nodeCurves(online.cpu, names, 'cpu', seed, tz, streams, traces);
     const memoryCurves =
       online === undefined
-        ? names.map(() => zero)
+        ? names.map((name) => flatLoad(0, name))
         : await nodeCurves(online.memory, names, 'memory', seed, tz, streams, traces);
     const onlineRequests = online === undefined ? {} : toResourceList(online.requests);
     const priority =
@@ -301,8 +303,8 @@ async function buildMember(
       nodes.push({
         node,
         onlinePods,
-        cpuCurve: cpuCurves[i]!,
-        memoryCurve: memoryCurves[i]!,
+        cpuLoad: cpuCurves[i]!,
+        memoryLoad: memoryCurves[i]!,
         systemCpu: system[CPU] ?? 0,
         systemMemory: system[MEMORY] ?? 0,
       });
@@ -324,8 +326,8 @@ async function buildMember(
       nodes.push({
         node,
         onlinePods: pods,
-        cpuCurve: () => cpuFraction,
-        memoryCurve: () => memFraction,
+        cpuLoad: flatLoad(cpuFraction, node.name),
+        memoryLoad: flatLoad(memFraction, node.name),
         systemCpu: 0,
         systemMemory: 0,
       });
@@ -337,8 +339,8 @@ async function buildMember(
     nodes.push({
       node: virtualKubeletNode({ name: `${m.name}-${v.name}`, capacity: toResourceList(v.capacity) }),
       onlinePods: [],
-      cpuCurve: () => 0,
-      memoryCurve: () => 0,
+      cpuLoad: flatLoad(0, v.name),
+      memoryLoad: flatLoad(0, v.name),
       systemCpu: 0,
       systemMemory: 0,
     });
