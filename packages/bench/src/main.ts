@@ -32,9 +32,9 @@ export interface BenchOptions {
   readonly print?: ((text: string) => void) | null;
   /** The command line recorded in the report. */
   readonly command?: string;
-  /** Simulated duration of every ladder rung (e.g. `24h`); default: the ladder's own (1 h). */
+  /** Simulated duration of every ladder rung (e.g. `2h`); default: the ladder's own (a day). */
   readonly ladderDuration?: string;
-  /** Node counts of the ladder's rungs (10 members each); default 1,000, 10,000 and 50,000. */
+  /** Node counts of the ladder's rungs (10 members each); default 1,250 doubling to 20,000. */
   readonly ladderNodes?: readonly number[];
 }
 

@@ -37,8 +37,10 @@ export interface Suite {
   readonly description: string;
   /** Whether a plain `pnpm bench` runs it (otherwise only with `--only`). */
   readonly byDefault: boolean;
-  /** Ids of the rows it produces when it runs (used by tests to check the table is complete). */
+  /** Ids of the rows it produces whenever it runs, `--quick` too (tests check the table is complete). */
   readonly rowIds: readonly string[];
+  /** Ids of the rows only a full run adds (not `--quick`). */
+  readonly fullRunRowIds?: readonly string[];
   /** Runs the scenario. */
   run(context: SuiteContext): Promise<SuiteResult>;
 }

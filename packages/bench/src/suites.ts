@@ -42,7 +42,9 @@ export function selectSuites(only: readonly string[] = []): Suite[] {
   if (only.length === 0) return SUITES.filter((s) => s.byDefault);
   const picked = new Set<Suite>();
   for (const name of only) {
-    const matches = SUITES.filter((s) => s.name === name || s.rowIds.some((id) => id.startsWith(name)));
+    const matches = SUITES.filter(
+      (s) => s.name === name || [...s.rowIds, ...(s.fullRunRowIds ?? [])].some((id) => id.startsWith(name)),
+    );
     if (matches.length === 0) {
       throw new Error(`--only ${name}: no such suite (suites: ${SUITES.map((s) => s.name).join(', ')})`);
     }

@@ -93,8 +93,19 @@ export {
   reclaimPercentFromRatio,
   resourceThresholdStrategyForNode,
 } from './nodeStrategy.js';
-export type { BatchPublishDecision, BatchPublishReason, PublishedBatchResources } from './publishRule.js';
-export { batchPublishReason, decideBatchPublish, isQuantityDiff, shouldPublishBatchResources } from './publishRule.js';
+export type {
+  BatchPublishColumns,
+  BatchPublishDecision,
+  BatchPublishReason,
+  PublishedBatchResources,
+} from './publishRule.js';
+export {
+  batchPublishNeeded,
+  batchPublishReason,
+  decideBatchPublish,
+  isQuantityDiff,
+  shouldPublishBatchResources,
+} from './publishRule.js';
 export type {
   CalculatePolicy,
   ColocationStrategy,

@@ -120,3 +120,48 @@ export function shouldPublishBatchResources(
 ): boolean {
   return decideBatchPublish(previous, next, strategy, now).publish;
 }
+
+/**
+ * The publish rule's inputs for many nodes, as columns (node `g` at index `g`). A resource the node carries
+ * none of (never computed, or reset) is NaN.
+ */
+export interface BatchPublishColumns {
+  /** Published batch-cpu (millicores), NaN when the node carries none. */
+  readonly publishedCpu: ArrayLike<number>;
+  /** Published batch-memory (bytes), NaN when the node carries none. */
+  readonly publishedMemory: ArrayLike<number>;
+  /** When the controller last wrote the node (ms). */
+  readonly publishedAt: ArrayLike<number>;
+  /** Newly computed batch-cpu, NaN when degraded (reset). */
+  readonly nextCpu: ArrayLike<number>;
+  /** Newly computed batch-memory, NaN when degraded (reset). */
+  readonly nextMemory: ArrayLike<number>;
+  /** The node strategy's `updateTimeThresholdSeconds` × 1000. */
+  readonly updateTimeThresholdMs: ArrayLike<number>;
+  /** The node strategy's `resourceDiffThreshold`. */
+  readonly resourceDiffThreshold: ArrayLike<number>;
+}
+
+function differs(prev: number, next: number, threshold: number): boolean {
+  const prevNone = Number.isNaN(prev);
+  const nextNone = Number.isNaN(next);
+  if (prevNone || nextNone) return prevNone !== nextNone;
+  return isQuantityDiff(prev, next, threshold);
+}
+
+/**
+ * {@link batchPublishReason} for nodes `0 … count − 1` at once: `out[g]` is 1 where node `g`'s new values are
+ * written now (any reason but `unchanged`), else 0. Every node must have been written once.
+ */
+export function batchPublishNeeded(columns: BatchPublishColumns, count: number, now: number, out: Uint8Array): void {
+  const { publishedCpu, publishedMemory, publishedAt, nextCpu, nextMemory, updateTimeThresholdMs } = columns;
+  const diff = columns.resourceDiffThreshold;
+  for (let g = 0; g < count; g++) {
+    if (now - publishedAt[g]! > updateTimeThresholdMs[g]!) {
+      out[g] = 1;
+      continue;
+    }
+    const t = diff[g]!;
+    out[g] = differs(publishedCpu[g]!, nextCpu[g]!, t) || differs(publishedMemory[g]!, nextMemory[g]!, t) ? 1 : 0;
+  }
+}

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BatchResourcesResult, ColocationStrategy } from '../../src/colocation/index.js';
 import {
+  batchPublishNeeded,
   batchPublishReason,
   computeBatchResources,
   DEFAULT_COLOCATION_STRATEGY,
@@ -112,6 +113,47 @@ describe('batchPublishReason (the numeric form a simulator calls)', () => {
           expect(decideBatchPublish(previous, n, S, now)).toEqual({ publish: reason !== 'unchanged', reason });
         },
       ),
+    );
+  });
+});
+
+describe('batchPublishNeeded (many nodes at once)', () => {
+  it('publishes exactly where batchPublishReason is not unchanged', () => {
+    const value = fc.option(fc.integer({ min: 0, max: 64_000 }), { nil: undefined });
+    const node = fc.record({
+      prevCpu: value,
+      prevMem: value,
+      nextCpu: value,
+      nextMem: value,
+      at: fc.integer({ min: 0, max: 600_000 }),
+      updateSeconds: fc.constantFrom(60, 300),
+      diff: fc.constantFrom(0.05, 0.1, 0.5),
+    });
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 16 }), fc.integer({ min: 0, max: 900_000 }), (nodes, now) => {
+        const col = (f: (n: (typeof nodes)[number]) => number | undefined) =>
+          Float64Array.from(nodes, (n) => f(n) ?? Number.NaN);
+        const out = new Uint8Array(nodes.length);
+        batchPublishNeeded(
+          {
+            publishedCpu: col((n) => n.prevCpu),
+            publishedMemory: col((n) => n.prevMem),
+            publishedAt: col((n) => n.at),
+            nextCpu: col((n) => n.nextCpu),
+            nextMemory: col((n) => n.nextMem),
+            updateTimeThresholdMs: col((n) => n.updateSeconds * 1000),
+            resourceDiffThreshold: col((n) => n.diff),
+          },
+          nodes.length,
+          now,
+          out,
+        );
+        nodes.forEach((n, g) => {
+          const strategy = { ...S, updateTimeThresholdSeconds: n.updateSeconds, resourceDiffThreshold: n.diff };
+          const reason = batchPublishReason(n.prevCpu, n.prevMem, n.at, n.nextCpu, n.nextMem, strategy, now);
+          expect(out[g]).toBe(reason === 'unchanged' ? 0 : 1);
+        });
+      }),
     );
   });
 });

@@ -1,5 +1,7 @@
 import {
+  type BatchPublishColumns,
   type BatchResourceColumns,
+  batchPublishNeeded,
   batchResourceValues,
   CALCULATE_POLICY_CODES,
   type ColocationStrategy,
@@ -21,11 +23,17 @@ export class BatchKernel {
   readonly hpRequestMemory: Float64Array;
   readonly hpUsedMemory: Float64Array;
   readonly hpMaxMemory: Float64Array;
-  /** The computed batch-cpu (millicores) and batch-memory (bytes) of each node. */
+  /** The computed batch-cpu (millicores) and batch-memory (bytes) of each node; NaN where colocation is off. */
   readonly batchCpu: Float64Array;
   readonly batchMemory: Float64Array;
+  /** What is published on each node, NaN where it carries none (reset); written by the world. */
+  readonly publishedCpu: Float64Array;
+  readonly publishedMemory: Float64Array;
+  /** 1 where the publish rule writes the computed values now (after {@link BatchKernel.decide}). */
+  readonly publish: Uint8Array;
   private readonly cpu: BatchResourceColumns;
   private readonly memory: BatchResourceColumns;
+  private readonly rule: BatchPublishColumns;
 
   constructor(
     strategies: readonly ColocationStrategy[],
@@ -35,6 +43,8 @@ export class BatchKernel {
       readonly capacityMemory: Float64Array;
       readonly systemCpu: Float64Array;
       readonly systemMemory: Float64Array;
+      /** When each node was last written (ms). */
+      readonly batchPublishedAt: Float64Array;
     },
   ) {
     const n = strategies.length;
@@ -48,6 +58,9 @@ export class BatchKernel {
     this.hpMaxMemory = col();
     this.batchCpu = col();
     this.batchMemory = col();
+    this.publishedCpu = col().fill(Number.NaN);
+    this.publishedMemory = col().fill(Number.NaN);
+    this.publish = new Uint8Array(n);
     const code = (p: string) => CALCULATE_POLICY_CODES.indexOf(p as (typeof CALCULATE_POLICY_CODES)[number]);
     this.cpu = {
       capacity: node.capacityCpu,
@@ -74,11 +87,32 @@ export class BatchKernel {
       policy: Uint8Array.from(strategies, (s) => code(s.memoryCalculatePolicy)),
       capPercent: Float64Array.from(strategies, (s) => s.batchMemoryThresholdPercent ?? Number.NaN),
     };
+    this.rule = {
+      publishedCpu: this.publishedCpu,
+      publishedMemory: this.publishedMemory,
+      publishedAt: node.batchPublishedAt,
+      nextCpu: this.batchCpu,
+      nextMemory: this.batchMemory,
+      updateTimeThresholdMs: Float64Array.from(strategies, (s) => s.updateTimeThresholdSeconds * 1000),
+      resourceDiffThreshold: Float64Array.from(strategies, (s) => s.resourceDiffThreshold),
+    };
   }
 
-  /** Computes every node's batch resources from the totals (nodes with colocation off are the caller's). */
+  /** Computes every node's batch resources from the totals; NaN (none: reset) where colocation is off. */
   compute(): void {
-    batchResourceValues(this.cpu, this.batchCpu.length, this.batchCpu);
-    batchResourceValues(this.memory, this.batchMemory.length, this.batchMemory);
+    const n = this.batchCpu.length;
+    batchResourceValues(this.cpu, n, this.batchCpu);
+    batchResourceValues(this.memory, n, this.batchMemory);
+    for (let g = 0; g < n; g++) {
+      if (this.enable[g] === 0) {
+        this.batchCpu[g] = Number.NaN;
+        this.batchMemory[g] = Number.NaN;
+      }
+    }
+  }
+
+  /** Core's publish rule on every node at `now` into {@link BatchKernel.publish}. */
+  decide(now: number): void {
+    batchPublishNeeded(this.rule, this.publish.length, now, this.publish);
   }
 }

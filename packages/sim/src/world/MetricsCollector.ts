@@ -66,15 +66,27 @@ export class MetricsCollector {
     if (dt <= 0) return;
     this.lastIntegrate = now;
     const t = this.nodes;
-    for (let g = 0; g < t.size; g++) {
-      if (t.virtual[g] === 1) continue;
-      const m = this.perMember[t.member[g]!]!;
-      const idle = Math.max(0, t.capacityCpu[g]! - t.onlineCpu[g]! - t.systemCpu[g]!);
-      const be = Math.min(t.beGrantedCpu[g]!, idle);
+    // Members' nodes are contiguous: sum a member's run of nodes in locals, then add to its totals.
+    let g = 0;
+    while (g < t.size) {
+      const member = t.member[g]!;
+      let be = 0;
+      let idle = 0;
+      let online = 0;
+      let capacity = 0;
+      for (; g < t.size && t.member[g] === member; g++) {
+        if (t.virtual[g] === 1) continue;
+        const free = Math.max(0, t.capacityCpu[g]! - t.onlineCpu[g]! - t.systemCpu[g]!);
+        be += Math.min(t.beGrantedCpu[g]!, free);
+        idle += free;
+        online += t.onlineCpu[g]!;
+        capacity += t.capacityCpu[g]!;
+      }
+      const m = this.perMember[member]!;
       m.beMilliMs += be * dt;
       m.idleMilliMs += idle * dt;
-      m.onlineMilliMs += t.onlineCpu[g]! * dt;
-      m.capacityMilliMs += t.capacityCpu[g]! * dt;
+      m.onlineMilliMs += online * dt;
+      m.capacityMilliMs += capacity * dt;
     }
   }
 

@@ -32,8 +32,6 @@ export class NodeTable {
   readonly batchMemory: Float64Array;
   /** When the batch allocatable was last published (ms), −1 before the first publish. */
   readonly batchPublishedAt: Float64Array;
-  /** 1 where the last publish reset the node's batch resources (degraded: none carried). */
-  readonly batchReset: Uint8Array;
   /** Whether the node is a virtual-kubelet node (no colocation, elastic). */
   readonly virtual: Uint8Array;
 
@@ -55,7 +53,6 @@ export class NodeTable {
     this.batchCpu = new Float64Array(size);
     this.batchMemory = new Float64Array(size);
     this.batchPublishedAt = new Float64Array(size).fill(-1);
-    this.batchReset = new Uint8Array(size);
     this.virtual = new Uint8Array(size);
   }
 }
