@@ -262,7 +262,29 @@ export function batchResourceTerms(
 ): BatchResourceTerms {
   const safetyMargin = reservePortion(capacity, reclaimPercent);
   const systemOrReserved = Math.max(systemUsed, reserved);
-  const terms = {
+  const byUsage = Math.max(capacity - safetyMargin - systemOrReserved - hpUsed, 0);
+  const byRequest = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
+  const byMaxUsageRequest = Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0);
+  const selected = policy === 'request' ? byRequest : policy === 'maxUsageRequest' ? byMaxUsageRequest : byUsage;
+  // One literal per shape (no spreads): computeBatchResources builds two of these per node.
+  if (capPercent === undefined) {
+    return {
+      capacity,
+      safetyMargin,
+      nodeReserved: reserved,
+      systemUsed,
+      hpRequest,
+      hpUsed,
+      hpMaxUsedRequest,
+      byUsage,
+      byRequest,
+      byMaxUsageRequest,
+      policy,
+      value: selected,
+    };
+  }
+  const cap = percentPortion(capacity, capPercent);
+  return {
     capacity,
     safetyMargin,
     nodeReserved: reserved,
@@ -270,25 +292,39 @@ export function batchResourceTerms(
     hpRequest,
     hpUsed,
     hpMaxUsedRequest,
-    byUsage: Math.max(capacity - safetyMargin - systemOrReserved - hpUsed, 0),
-    byRequest: Math.max(capacity - safetyMargin - reserved - hpRequest, 0),
-    byMaxUsageRequest: Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0),
+    byUsage,
+    byRequest,
+    byMaxUsageRequest,
     policy,
+    cap,
+    value: Math.min(selected, cap),
   };
-  const value = batchResourceValue(
-    capacity,
-    reclaimPercent,
-    reserved,
-    systemUsed,
-    hpRequest,
-    hpUsed,
-    hpMaxUsedRequest,
-    policy,
-    capPercent,
-  );
-  return capPercent === undefined
-    ? { ...terms, value }
-    : { ...terms, cap: percentPortion(capacity, capPercent), value };
+}
+
+/**
+ * The `value` of {@link batchResourceTerms} alone, without building the terms: the batch amount the
+ * slo-controller would publish for one resource (same arguments, same integer result; a property test holds
+ * the two to each other). For a simulator that recomputes every node every report period.
+ */
+export function batchResourceValue(
+  capacity: number,
+  reclaimPercent: number,
+  reserved: number,
+  systemUsed: number,
+  hpRequest: number,
+  hpUsed: number,
+  hpMaxUsedRequest: number,
+  policy: CalculatePolicy,
+  capPercent: number | undefined,
+): number {
+  const safetyMargin = reservePortion(capacity, reclaimPercent);
+  let selected: number;
+  if (policy === 'request') selected = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
+  else {
+    const used = policy === 'maxUsageRequest' ? hpMaxUsedRequest : hpUsed;
+    selected = Math.max(capacity - safetyMargin - Math.max(systemUsed, reserved) - used, 0);
+  }
+  return capPercent === undefined ? selected : Math.min(selected, percentPortion(capacity, capPercent));
 }
 
 /** Calculate policies by the codes {@link batchResourceValues} reads: 0 `usage`, 1 `request`, 2 `maxUsageRequest`. */
@@ -349,28 +385,3 @@ export function batchResourceValues(columns: BatchResourceColumns, count: number
   }
 }
 
-/**
- * The `value` of {@link batchResourceTerms} alone, without building the terms: the batch amount the
- * slo-controller would publish for one resource (same arguments, same integer result). For a simulator
- * that recomputes every node every report period and only needs the number.
- */
-export function batchResourceValue(
-  capacity: number,
-  reclaimPercent: number,
-  reserved: number,
-  systemUsed: number,
-  hpRequest: number,
-  hpUsed: number,
-  hpMaxUsedRequest: number,
-  policy: CalculatePolicy,
-  capPercent: number | undefined,
-): number {
-  const safetyMargin = reservePortion(capacity, reclaimPercent);
-  let selected: number;
-  if (policy === 'request') selected = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
-  else {
-    const used = policy === 'maxUsageRequest' ? hpMaxUsedRequest : hpUsed;
-    selected = Math.max(capacity - safetyMargin - Math.max(systemUsed, reserved) - used, 0);
-  }
-  return capPercent === undefined ? selected : Math.min(selected, percentPortion(capacity, capPercent));
-}
