@@ -384,4 +384,3 @@ export function batchResourceValues(columns: BatchResourceColumns, count: number
     out[g] = selected;
   }
 }
-
