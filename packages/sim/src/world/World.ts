@@ -42,12 +42,14 @@ import {
 } from '@gleaner/core';
 import { Engine, Phase } from '../engine/index.js';
 import { LoadBank } from '../load/index.js';
+import type { JobRecord } from '../metrics/index.js';
 import { BatchKernel } from './BatchKernel.js';
 import type { JobPod, JobRuntime } from './JobRuntime.js';
 import { MetricsCollector } from './MetricsCollector.js';
 import { NodeTable } from './NodeTable.js';
 import { OnlinePods } from './OnlinePods.js';
 import { SyncedMember } from './SyncedMember.js';
+import { jobRecord } from './summarise.js';
 import type { MemberConfig, WorldConfig } from './WorldConfig.js';
 
 /** Window of the koordlet's metric average (`metricAggregateDurationSeconds`), in load ticks. */
@@ -90,6 +92,28 @@ function pushSamples(
     sums[g] = sums[g]! + v - window[k]!;
     window[k] = v;
   }
+}
+
+/** The record of an application spark-submit could not create pods for: FAILED at its submission. */
+function failedAtSubmission(arrival: WorldConfig['arrivals'][number], now: number): JobRecord {
+  return {
+    name: arrival.app.name,
+    namespace: arrival.app.namespace,
+    workload: arrival.workload,
+    state: 'FAILED',
+    submitMs: now,
+    dispatchMs: null,
+    startMs: null,
+    finishMs: now,
+    waitMs: null,
+    runMs: null,
+    member: null,
+    executors: arrival.app.executor.instances ?? 1,
+    workCoreMs: Math.round(arrival.workMilliCoreMs / 1000),
+    attempts: 0,
+    reschedules: 0,
+    evictions: 0,
+  };
 }
 
 /** The per-member runtime: its scheduler state, its pending pods and the published batch resources. */
@@ -178,6 +202,8 @@ export class World {
   /** Nodes whose BE pods' CPU share changed since the last rate refresh (binds, removals, a new ceiling). */
   private readonly rateDirty = new Set<number>();
   private readonly jobs: JobRuntime[] = [];
+  /** Every submission in order: a running application, or the final record of one failed at submission. */
+  private readonly submissions: (JobRuntime | JobRecord)[] = [];
   /** When koordlet last evicted for memory on each node (ms), −1 never: its cool-down starts there. */
   private readonly lastMemoryEviction: Float64Array;
   /**
@@ -343,9 +369,14 @@ export class World {
     };
   }
 
-  /** Job records, timeline and summaries of the finished run. */
+  /** The applications the fleet took (those whose pods could be made), in submission order. */
   get allJobs(): readonly JobRuntime[] {
     return this.jobs;
+  }
+
+  /** One record per submitted application, in submission order (those failed at submission included). */
+  jobRecords(): JobRecord[] {
+    return this.submissions.map((s) => ('lifecycle' in s ? jobRecord(s) : s));
   }
 
   /** Member names in scenario order. */
@@ -784,7 +815,11 @@ export class World {
     const now = this.engine.now;
     const result = sparkPods(arrival.app, this.config.priorityClasses);
     if (!result.ok) {
-      this.metrics.event(now, 'failed', null, arrival.app.name, result.issues.map((i) => i.message).join('; '));
+      // spark-submit cannot create the driver: SUBMISSION_FAILED, and a resubmission would fail the same way,
+      // so the application ends FAILED at once (buildWorld already rejects templates that fail like this).
+      const message = result.issues.map((i) => i.message).join('; ');
+      this.metrics.event(now, 'failed', null, arrival.app.name, message);
+      this.submissions.push(failedAtSubmission(arrival, now));
       return;
     }
     const settings = executorAllocationSettings(arrival.app);
@@ -823,6 +858,7 @@ export class World {
       triedAtFleetVersion: -1,
     };
     this.jobs.push(job);
+    this.submissions.push(job);
     this.fleetQueue.push(job);
     this.queueFleet();
   }

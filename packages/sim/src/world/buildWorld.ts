@@ -11,6 +11,7 @@ import {
   type ResourceList,
   resolvePriority,
   type SparkApplication,
+  sparkPods,
 } from '@gleaner/core';
 import { RandomStreams } from '../engine/index.js';
 import {
@@ -77,8 +78,21 @@ export async function buildWorld(scenario: Scenario, seedOverride?: string | num
 
   const arrivals: JobArrival[] = [];
   for (const [i, w] of spec.workloads.entries()) {
-    if ('trace' in w) arrivals.push(...(await traceArrivals(scenario, w, i, issues)));
-    else arrivals.push(...syntheticArrivals(scenario, w, streams));
+    const made = 'trace' in w ? await traceArrivals(scenario, w, i, issues) : syntheticArrivals(scenario, w, streams);
+    // Every application of a workload shares its template's roles and priority classes: a template the Spark
+    // Operator could not turn into pods (an unknown PriorityClass, say) is the scenario's error, said now.
+    const first = made[0];
+    if (first !== undefined) {
+      const pods = sparkPods(first.app, scenario.priorityClasses);
+      if (!pods.ok) {
+        issues.push({
+          file: scenario.file,
+          path: ['workloads', i, 'application'],
+          message: `workload "${w.name}": its SparkApplication cannot be turned into pods: ${pods.issues.map((x) => x.message).join('; ')}`,
+        });
+      }
+    }
+    arrivals.push(...made);
   }
   arrivals.sort((a, b) => a.atMs - b.atMs || (a.app.name < b.app.name ? -1 : a.app.name > b.app.name ? 1 : 0));
   if (issues.length > 0) return { ok: false, issues };

@@ -3,7 +3,7 @@ import { summarisePercentiles } from '../metrics/percentiles.js';
 import { RESULT_SCHEMA_VERSION, type SimulationResult, type TimingReport } from '../metrics/SimulationResult.js';
 import type { Scenario, ScenarioIssue } from '../scenario/loadScenario.js';
 import { buildWorld } from './buildWorld.js';
-import { jobRecord, summarise } from './summarise.js';
+import { summarise } from './summarise.js';
 import { World } from './World.js';
 
 /** Options of {@link runScenario}. */
@@ -69,7 +69,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   const started = performance.now();
   world.run(options.onProgress);
   const wallMs = performance.now() - started;
-  const jobs = world.allJobs.map(jobRecord);
+  const jobs = world.jobRecords();
   const price = config.members.reduce((p, m) => Math.max(p, m.virtualPricePerVcpuSecond), 0);
   const summary = summarise(jobs, world.metrics, config.durationMs, undefined, undefined, price);
   const members = config.members.map((m, i) => ({
