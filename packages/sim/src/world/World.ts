@@ -753,6 +753,28 @@ export class World {
     job.reservedNodes = [];
   }
 
+  /**
+   * A placeholder preempted by a higher-priority pod: its hold is gone (the pod is deleted, as any victim),
+   * and the job's pods go through the member's scheduler like unreserved ones.
+   */
+  private dropPlaceholder(member: MemberRuntime, victim: Pod): void {
+    const i = this.placeholders.findIndex((p) => p.member === member.index && p.pod.name === victim.name);
+    if (i < 0) return;
+    const p = this.placeholders[i]!;
+    member.state.remove(`${p.pod.namespace}/${p.pod.name}`);
+    member.requestedChanged = true;
+    this.placeholders.splice(i, 1);
+    const job = this.jobs[p.job]!;
+    job.reservedNodes = job.reservedNodes.filter((g) => g !== p.node);
+    this.metrics.event(
+      this.engine.now,
+      'preemption',
+      member.config.name,
+      job.app.name,
+      `${p.pod.name}: hold preempted`,
+    );
+  }
+
   /** A job's own pod takes its share of a placeholder on some reserved node, if one holds enough. */
   private consumePlaceholder(job: JobRuntime, member: MemberRuntime, pod: Pod): number {
     for (let i = 0; i < this.placeholders.length; i++) {
@@ -1089,7 +1111,10 @@ export class World {
         this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
         this.auditBind(m, jp.pod, decision.nodeIndex);
       } else if (decision.kind === 'preempt') {
-        for (const victim of decision.victims) this.evict(victim, this.engine.now, `preempted by ${jp.pod.name}`);
+        for (const victim of decision.victims) {
+          if (victim.namespace === RESERVE_NAMESPACE) this.dropPlaceholder(m, victim);
+          else this.evict(victim, this.engine.now, `preempted by ${jp.pod.name}`);
+        }
         this.bindPod(m, jp, m.firstNode + decision.nodeIndex);
         this.auditBind(m, jp.pod, decision.nodeIndex);
       } else {
