@@ -10,7 +10,7 @@ import { formatNumber } from '../table.js';
 import type { RungSpec } from './ladderScenario.js';
 import type { RungResult } from './rung.js';
 import { runRung } from './rung.js';
-import { RUNG_RESULT_PREFIX } from './rungChild.js';
+import { RUNG_RESULT_PREFIX, WARMUP_RUNG } from './rungChild.js';
 
 /**
  * The macro benchmark: the whole simulator (`runScenario`) on ladders of fleet sizes, each rung in a child
@@ -43,10 +43,10 @@ export const JOBS_LADDER: readonly RungSpec[] = [1, 4, 16].map((d) => targetRung
 /** The week target: 10 members × 1,000 nodes, 20,000 applications, a simulated week. */
 export const WEEK_TARGET: RungSpec = targetRung(10_000, '168h');
 
-/** Rungs of the `--quick` smoke ladder. */
+/** Rungs of the `--quick` smoke ladder (8× apart, so even a noisy run fits a positive exponent). */
 export const QUICK_LADDER: readonly RungSpec[] = [
-  { nodes: 100, members: 10, duration: '20m', seed: 1 },
-  { nodes: 300, members: 10, duration: '20m', seed: 1 },
+  { nodes: 100, members: 10, duration: '1h', seed: 1 },
+  { nodes: 800, members: 10, duration: '1h', seed: 1 },
 ];
 
 /** Whether this module runs compiled (then rungs can run in child processes on `dist/`). */
@@ -284,6 +284,8 @@ async function run(context: SuiteContext): Promise<SuiteResult> {
       : context.ladderNodes.map((nodes) => ({ ...base[0]!, nodes, members: Math.min(10, nodes) }));
   const ladder = override === undefined ? sized : sized.map((r) => ({ ...r, duration: override }));
   const isolate = compiled();
+  // A child process warms its own JIT; in-process (from source, under the smoke test) warm it here.
+  if (!isolate) await runRung(WARMUP_RUNG, false);
   const results = await runLadder(context, ladder, isolate, !context.quick);
   // The jobs ladder and the week target only for the default ladder.
   const custom = override !== undefined || context.ladderNodes !== undefined;
