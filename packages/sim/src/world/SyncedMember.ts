@@ -45,7 +45,9 @@ interface SyncedState {
 
 /** Which groups of a member's columns changed since its previous sync. */
 export interface SyncChanges {
-  /** Allocatable (the published batch resources) or cordons. */
+  /** The published batch resources (`kubernetes.io/batch-cpu`, `batch-memory`) of some node. */
+  readonly batchAllocatable: boolean;
+  /** Any other allocatable entry, or a cordon. */
   readonly allocatable: boolean;
   /** Requested sums (pods bound or removed). */
   readonly requested: boolean;
@@ -77,29 +79,25 @@ function freezeColumns(
 ): ClusterColumns {
   const n = live.size;
   const same = previous !== undefined && previous.size === n;
-  const alloc =
+  const base =
     same && !changes.allocatable
       ? previous
       : (() => {
-          const [cpu, memory, pods, batchCpu, batchMemory] = copies(
-            [
-              live.allocatableCpu,
-              live.allocatableMemory,
-              live.allocatablePods,
-              live.allocatableBatchCpu,
-              live.allocatableBatchMemory,
-            ],
-            n,
-          );
+          const [cpu, memory, pods] = copies([live.allocatableCpu, live.allocatableMemory, live.allocatablePods], n);
           return {
             allocatableCpu: cpu!,
             allocatableMemory: memory!,
             allocatablePods: pods!,
-            allocatableBatchCpu: batchCpu!,
-            allocatableBatchMemory: batchMemory!,
             unschedulable: Uint8Array.from(live.unschedulable),
             extendedAllocatable: copyMap(live.extendedAllocatable),
           };
+        })();
+  const batch =
+    same && !changes.allocatable && !changes.batchAllocatable
+      ? previous
+      : (() => {
+          const [batchCpu, batchMemory] = copies([live.allocatableBatchCpu, live.allocatableBatchMemory], n);
+          return { allocatableBatchCpu: batchCpu!, allocatableBatchMemory: batchMemory! };
         })();
   const req =
     same && !changes.requested
@@ -126,13 +124,13 @@ function freezeColumns(
         })();
   return {
     size: n,
-    allocatableCpu: alloc.allocatableCpu,
-    allocatableMemory: alloc.allocatableMemory,
-    allocatablePods: alloc.allocatablePods,
-    allocatableBatchCpu: alloc.allocatableBatchCpu,
-    allocatableBatchMemory: alloc.allocatableBatchMemory,
-    unschedulable: alloc.unschedulable,
-    extendedAllocatable: alloc.extendedAllocatable,
+    allocatableCpu: base.allocatableCpu,
+    allocatableMemory: base.allocatableMemory,
+    allocatablePods: base.allocatablePods,
+    allocatableBatchCpu: batch.allocatableBatchCpu,
+    allocatableBatchMemory: batch.allocatableBatchMemory,
+    unschedulable: base.unschedulable,
+    extendedAllocatable: base.extendedAllocatable,
     requestedCpu: req.requestedCpu,
     requestedMemory: req.requestedMemory,
     requestedPods: req.requestedPods,

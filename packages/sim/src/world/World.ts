@@ -128,8 +128,8 @@ interface MemberRuntime {
   /** Pods waiting for a node, in arrival order. */
   pending: JobPod[];
   scheduleQueued: boolean;
-  /** Whether the member's nodes' allocatable (published batch) changed since the fleet last synced it. */
-  allocatableChanged: boolean;
+  /** Whether some node's published batch resources changed since the fleet last synced the member. */
+  batchAllocatableChanged: boolean;
   /** Whether pods were bound or removed since the fleet last synced it. */
   requestedChanged: boolean;
   /** Bumped whenever room may have appeared (pods removed, batch allocatable raised). */
@@ -298,7 +298,7 @@ export class World {
         scheduleQueued: false,
         generation: 0,
         failedAt: new Map(),
-        allocatableChanged: true,
+        batchAllocatableChanged: true,
         requestedChanged: true,
         synced: undefined as unknown as SyncedMember,
         layout: undefined,
@@ -489,7 +489,7 @@ export class World {
         if (cpu > t.batchCpu[g]! || memory > t.batchMemory[g]!) raised = true;
         t.batchCpu[g] = cpu;
         t.batchMemory[g] = memory;
-        m.allocatableChanged = true;
+        m.batchAllocatableChanged = true;
         m.state.patchAllocatable(i, BATCH_CPU, cpu);
         m.state.patchAllocatable(i, BATCH_MEMORY, memory);
       }
@@ -618,7 +618,7 @@ export class World {
     const now = this.engine.now;
     let changed = false;
     for (const m of this.members) {
-      if (!m.allocatableChanged && !m.requestedChanged) {
+      if (!m.batchAllocatableChanged && !m.requestedChanged) {
         m.synced = m.synced.at(now, []);
         continue;
       }
@@ -631,10 +631,12 @@ export class World {
         allocating[PODS] = (allocating[PODS] ?? 0) + 1;
       }
       m.synced = SyncedMember.sync(m.config, m.layout, view, allocating, now, m.synced, {
-        allocatable: m.allocatableChanged,
+        batchAllocatable: m.batchAllocatableChanged,
+        // Nothing else of a node's allocatable moves in the world, nor is any node cordoned.
+        allocatable: false,
         requested: m.requestedChanged,
       });
-      m.allocatableChanged = false;
+      m.batchAllocatableChanged = false;
       m.requestedChanged = false;
     }
     // Holds made before this sync are now visible in the members' state as placeholders.

@@ -38,7 +38,11 @@ describe('SyncedMember', () => {
     const state = new MutableClusterState({ nodes: [node('a', 4000), node('b', 1000)], pods: [] });
     const view = state.view();
     const layout = memberNodeLayout([view.node(0), view.node(1)]);
-    const first = SyncedMember.sync(FACTS, layout, view, {}, 10_000, undefined, { allocatable: true, requested: true });
+    const first = SyncedMember.sync(FACTS, layout, view, {}, 10_000, undefined, {
+      batchAllocatable: true,
+      allocatable: true,
+      requested: true,
+    });
     state.patchAllocatable(1, BATCH_CPU, 3000);
     state.bind(pod('x', 500), 'a');
     expect(first.nodes.map((n) => n.allocatable[BATCH_CPU])).toEqual([4000, 1000]);
@@ -47,7 +51,11 @@ describe('SyncedMember', () => {
     expect(first.nodeIndex).toEqual(memberIndex(first.nodes));
 
     // The next sync sees both changes; its index equals one built from its own node objects.
-    const second = SyncedMember.sync(FACTS, layout, view, {}, 20_000, first, { allocatable: true, requested: true });
+    const second = SyncedMember.sync(FACTS, layout, view, {}, 20_000, first, {
+      batchAllocatable: true,
+      allocatable: true,
+      requested: true,
+    });
     expect(Array.from(second.nodeIndex.free.get(BATCH_CPU)!)).toEqual([3500, 3000]);
     expect(second.nodeIndex).toEqual(memberIndex(second.nodes));
     expect(second.nodes[0]!.requested).toEqual({ [BATCH_CPU]: 500, pods: 1 });
@@ -57,13 +65,28 @@ describe('SyncedMember', () => {
     const state = new MutableClusterState({ nodes: [node('a', 4000)], pods: [] });
     const view = state.view();
     const layout = memberNodeLayout([view.node(0)]);
-    const first = SyncedMember.sync(FACTS, layout, view, {}, 0, undefined, { allocatable: true, requested: true });
+    const first = SyncedMember.sync(FACTS, layout, view, {}, 0, undefined, {
+      batchAllocatable: true,
+      allocatable: true,
+      requested: true,
+    });
+    const firstIndex = first.nodeIndex; // built now, so the next sync can reuse what did not change
     state.patchAllocatable(0, BATCH_CPU, 2500);
-    const second = SyncedMember.sync(FACTS, layout, view, {}, 10_000, first, { allocatable: true, requested: false });
-    // Allocatable changed, requests did not: the batch column is recomputed from the new copy.
+    const second = SyncedMember.sync(FACTS, layout, view, {}, 10_000, first, {
+      batchAllocatable: true,
+      allocatable: false,
+      requested: false,
+    });
+    // Only batch allocatable changed: its free column is recomputed, cpu's is the previous one.
     expect(Array.from(second.nodeIndex.free.get(BATCH_CPU)!)).toEqual([2500]);
+    expect(second.nodeIndex.free.get('cpu')).toBe(firstIndex.free.get('cpu'));
+    expect(second.nodeIndex.free.get(BATCH_CPU)).not.toBe(firstIndex.free.get(BATCH_CPU));
     // Nothing changed: the copies and the index's free columns are the previous ones, not recomputed.
-    const third = SyncedMember.sync(FACTS, layout, view, {}, 20_000, second, { allocatable: false, requested: false });
+    const third = SyncedMember.sync(FACTS, layout, view, {}, 20_000, second, {
+      batchAllocatable: false,
+      allocatable: false,
+      requested: false,
+    });
     expect(third.nodeIndex.free.get(BATCH_CPU)).toBe(second.nodeIndex.free.get(BATCH_CPU));
     expect(third.nodeIndex.free.get('cpu')).toBe(second.nodeIndex.free.get('cpu'));
     // Re-stamping keeps the state and sets the holds.
