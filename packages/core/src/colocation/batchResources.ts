@@ -266,25 +266,8 @@ export function batchResourceTerms(
   const byRequest = Math.max(capacity - safetyMargin - reserved - hpRequest, 0);
   const byMaxUsageRequest = Math.max(capacity - safetyMargin - systemOrReserved - hpMaxUsedRequest, 0);
   const selected = policy === 'request' ? byRequest : policy === 'maxUsageRequest' ? byMaxUsageRequest : byUsage;
-  // One literal per shape (no spreads): computeBatchResources builds two of these per node.
-  if (capPercent === undefined) {
-    return {
-      capacity,
-      safetyMargin,
-      nodeReserved: reserved,
-      systemUsed,
-      hpRequest,
-      hpUsed,
-      hpMaxUsedRequest,
-      byUsage,
-      byRequest,
-      byMaxUsageRequest,
-      policy,
-      value: selected,
-    };
-  }
-  const cap = percentPortion(capacity, capPercent);
-  return {
+  // Built in place, no spreads: computeBatchResources makes two of these per node.
+  const terms: { -readonly [K in keyof BatchResourceTerms]?: BatchResourceTerms[K] } = {
     capacity,
     safetyMargin,
     nodeReserved: reserved,
@@ -296,9 +279,10 @@ export function batchResourceTerms(
     byRequest,
     byMaxUsageRequest,
     policy,
-    cap,
-    value: Math.min(selected, cap),
   };
+  if (capPercent !== undefined) terms.cap = percentPortion(capacity, capPercent);
+  terms.value = terms.cap === undefined ? selected : Math.min(selected, terms.cap);
+  return terms as BatchResourceTerms;
 }
 
 /**
