@@ -28,15 +28,20 @@ export class OnlinePods {
   maxCpu = 0;
   maxMemory = 0;
 
-  private readonly count: Int32Array;
+  /** Online pods per node. */
+  readonly count: Int32Array;
   /** 1 where pods 1… share one flag and request (then pod 0 and "the rest" describe the node). */
-  private readonly uniform: Uint8Array;
-  private readonly flag0: Uint8Array;
-  private readonly cpu0: Float64Array;
-  private readonly memory0: Float64Array;
-  private readonly flagRest: Uint8Array;
-  private readonly cpuRest: Float64Array;
-  private readonly memoryRest: Float64Array;
+  readonly uniform: Uint8Array;
+  /** Pod 0's flag and requests. */
+  readonly flag0: Uint8Array;
+  readonly cpu0: Float64Array;
+  readonly memory0: Float64Array;
+  /** The flag and requests shared by pods 1… of a uniform node. */
+  readonly flagRest: Uint8Array;
+  readonly cpuRest: Float64Array;
+  readonly memoryRest: Float64Array;
+  /** Nodes whose pods are not pool-alike (summed pod by pod). */
+  private readonly irregular: readonly number[];
   private readonly flags: readonly Uint8Array[];
   private readonly cpus: readonly Float64Array[];
   private readonly memories: readonly Float64Array[];
@@ -76,6 +81,7 @@ export class OnlinePods {
       }
       this.uniform[g] = same ? 1 : 0;
     });
+    this.irregular = [...this.uniform.keys()].filter((g) => this.uniform[g] === 0);
   }
 
   /**
@@ -83,55 +89,9 @@ export class OnlinePods {
    * divided by `fill` samples, rounded (koordlet's aggregate-window average; 0 before any sample).
    */
   totals(sumCpu: Float64Array, sumMemory: Float64Array, fill: number, out: HighPriorityColumns): void {
-    const n = this.count.length;
-    for (let g = 0; g < n; g++) {
-      const onlineCpu = fill === 0 ? 0 : Math.round(sumCpu[g]! / fill);
-      const onlineMemory = fill === 0 ? 0 : Math.round(sumMemory[g]! / fill);
-      const k = this.count[g]!;
-      if (k > 0 && this.uniform[g] === 1) {
-        // Closed form: pod 0 takes the remainder of the split, the other k − 1 pods are alike.
-        const restCpu = Math.floor(onlineCpu / k);
-        const restMemory = Math.floor(onlineMemory / k);
-        let reqCpu = 0;
-        let reqMemory = 0;
-        let usedCpu = 0;
-        let usedMemory = 0;
-        let maxCpu = 0;
-        let maxMemory = 0;
-        const f0 = this.flag0[g]!;
-        if (f0 !== 0) {
-          const rc = this.cpu0[g]!;
-          const rm = this.memory0[g]!;
-          const uc = onlineCpu - restCpu * (k - 1);
-          const um = onlineMemory - restMemory * (k - 1);
-          reqCpu += rc;
-          reqMemory += rm;
-          usedCpu += f0 === 2 ? rc : uc;
-          usedMemory += um;
-          maxCpu += Math.max(rc, uc);
-          maxMemory += Math.max(rm, um);
-        }
-        const fr = this.flagRest[g]!;
-        if (k > 1 && fr !== 0) {
-          const times = k - 1;
-          const rc = this.cpuRest[g]!;
-          const rm = this.memoryRest[g]!;
-          reqCpu += times * rc;
-          reqMemory += times * rm;
-          usedCpu += times * (fr === 2 ? rc : restCpu);
-          usedMemory += times * restMemory;
-          maxCpu += times * Math.max(rc, restCpu);
-          maxMemory += times * Math.max(rm, restMemory);
-        }
-        out.hpRequestCpu[g] = reqCpu;
-        out.hpUsedCpu[g] = usedCpu;
-        out.hpMaxCpu[g] = maxCpu;
-        out.hpRequestMemory[g] = reqMemory;
-        out.hpUsedMemory[g] = usedMemory;
-        out.hpMaxMemory[g] = maxMemory;
-        continue;
-      }
-      this.accumulate(g, onlineCpu, onlineMemory);
+    uniformTotals(this, sumCpu, sumMemory, fill, out);
+    for (const g of this.irregular) {
+      this.accumulate(g, average(sumCpu[g]!, fill), average(sumMemory[g]!, fill));
       out.hpRequestCpu[g] = this.reqCpu;
       out.hpUsedCpu[g] = this.usedCpu;
       out.hpMaxCpu[g] = this.maxCpu;
@@ -181,5 +141,73 @@ export class OnlinePods {
     for (let i = 0; i < k; i++) {
       this.add(flags[i]!, 1, cpu[i]!, memory[i]!, i === 0 ? firstCpu : restCpu, i === 0 ? firstMemory : restMemory);
     }
+  }
+}
+
+/** koordlet's aggregate-window average: the window sum over `fill` samples, rounded (0 before any sample). */
+function average(sum: number, fill: number): number {
+  return fill === 0 ? 0 : Math.round(sum / fill);
+}
+
+/**
+ * The closed form over the pool-alike nodes (pod 0 takes the remainder of the split, the other k − 1 pods
+ * are alike). A function of its own with every column in a local, so the loop runs on typed arrays only.
+ */
+function uniformTotals(
+  pods: OnlinePods,
+  sumCpu: Float64Array,
+  sumMemory: Float64Array,
+  fill: number,
+  out: HighPriorityColumns,
+): void {
+  const { count, uniform, flag0, cpu0, memory0, flagRest, cpuRest, memoryRest } = pods;
+  const { hpRequestCpu, hpUsedCpu, hpMaxCpu, hpRequestMemory, hpUsedMemory, hpMaxMemory } = out;
+  const n = count.length;
+  for (let g = 0; g < n; g++) {
+    if (uniform[g] === 0) continue;
+    const k = count[g]!;
+    let reqCpu = 0;
+    let reqMemory = 0;
+    let usedCpu = 0;
+    let usedMemory = 0;
+    let maxCpu = 0;
+    let maxMemory = 0;
+    if (k > 0) {
+      const onlineCpu = fill === 0 ? 0 : Math.round(sumCpu[g]! / fill);
+      const onlineMemory = fill === 0 ? 0 : Math.round(sumMemory[g]! / fill);
+      const restCpu = Math.floor(onlineCpu / k);
+      const restMemory = Math.floor(onlineMemory / k);
+      const f0 = flag0[g]!;
+      if (f0 !== 0) {
+        const rc = cpu0[g]!;
+        const rm = memory0[g]!;
+        const uc = onlineCpu - restCpu * (k - 1);
+        const um = onlineMemory - restMemory * (k - 1);
+        reqCpu += rc;
+        reqMemory += rm;
+        usedCpu += f0 === 2 ? rc : uc;
+        usedMemory += um;
+        maxCpu += Math.max(rc, uc);
+        maxMemory += Math.max(rm, um);
+      }
+      const fr = flagRest[g]!;
+      if (k > 1 && fr !== 0) {
+        const times = k - 1;
+        const rc = cpuRest[g]!;
+        const rm = memoryRest[g]!;
+        reqCpu += times * rc;
+        reqMemory += times * rm;
+        usedCpu += times * (fr === 2 ? rc : restCpu);
+        usedMemory += times * restMemory;
+        maxCpu += times * Math.max(rc, restCpu);
+        maxMemory += times * Math.max(rm, restMemory);
+      }
+    }
+    hpRequestCpu[g] = reqCpu;
+    hpUsedCpu[g] = usedCpu;
+    hpMaxCpu[g] = maxCpu;
+    hpRequestMemory[g] = reqMemory;
+    hpUsedMemory[g] = usedMemory;
+    hpMaxMemory[g] = maxMemory;
   }
 }
