@@ -1,7 +1,6 @@
 import type { LoadCurveContext, LoadCurveParams } from './buildLoadCurve.js';
 import { diurnalCurve } from './diurnal.js';
-import type { HashStream } from './hashStream.js';
-import { hashNormal, hashStream } from './hashStream.js';
+import { hashNormalOf, hashStreamBase } from './hashStream.js';
 import type { LoadCurve } from './LoadCurve.js';
 import { sharedLoadTermsKey } from './loadGroupKey.js';
 import { DEFAULT_NOISE_CORRELATION_MS } from './noise.js';
@@ -75,7 +74,8 @@ export class LoadBank {
   private readonly noiseClassStart: Int32Array;
   private readonly noiseNode: Int32Array;
   private readonly noiseStddev: Float64Array;
-  private readonly noiseStream: readonly HashStream[];
+  /** Per noisy node: the base of its hash stream (the noise is a pure function of it and the knot index). */
+  private readonly noiseBase: Float64Array;
   /** Knot index whose normals are cached in noiseA/noiseB (NaN: none yet). */
   private readonly noiseKnot: Float64Array;
   private readonly noiseA: Float64Array;
@@ -187,7 +187,7 @@ export class LoadBank {
     this.noiseKnot = new Float64Array(noisy).fill(Number.NaN);
     this.noiseA = new Float64Array(noisy);
     this.noiseB = new Float64Array(noisy);
-    const streams: HashStream[] = [];
+    const streams: number[] = [];
     let c = 0;
     let k = 0;
     for (const [corr, members] of noiseByClass) {
@@ -197,13 +197,13 @@ export class LoadBank {
         const { params, context } = specs[i]!;
         this.noiseNode[k] = i;
         this.noiseStddev[k] = params.noise!.stddev;
-        streams.push(hashStream(context.seed, context.key));
+        streams.push(hashStreamBase(context.seed, context.key));
         k++;
       }
       c++;
     }
     this.noiseClassStart[classes] = k;
-    this.noiseStream = streams;
+    this.noiseBase = Float64Array.from(streams);
   }
 
   /**
@@ -293,7 +293,7 @@ export class LoadBank {
     const knot = this.noiseKnot;
     const a = this.noiseA;
     const b = this.noiseB;
-    const streams = this.noiseStream;
+    const bases = this.noiseBase;
     for (let c = 0; c < classes; c++) {
       const x = t / this.noiseCorrelation[c]!;
       const i = Math.floor(x);
@@ -305,17 +305,17 @@ export class LoadBank {
       for (let k = this.noiseClassStart[c]!; k < end; k++) {
         const cached = knot[k]!;
         if (cached !== i) {
-          const stream = streams[k]!;
+          const base = bases[k]!;
           // Exact neighbours only (`cached + 1` is what noiseCurve computed as the old upper knot).
           if (cached + 1 === i) {
             a[k] = b[k]!;
-            b[k] = hashNormal(stream, i + 1);
+            b[k] = hashNormalOf(base, i + 1);
           } else if (i + 1 === cached) {
             b[k] = a[k]!;
-            a[k] = hashNormal(stream, i);
+            a[k] = hashNormalOf(base, i);
           } else {
-            a[k] = hashNormal(stream, i);
-            b[k] = hashNormal(stream, i + 1);
+            a[k] = hashNormalOf(base, i);
+            b[k] = hashNormalOf(base, i + 1);
           }
           knot[k] = i;
         }

@@ -28,16 +28,24 @@ function fnv1a(text: string): number {
  */
 export type HashStream = (index: number, salt?: number) => number;
 
+/** The 32-bit base of the stream of `(seed, key)`: what {@link hashUniform} and {@link hashNormalOf} take. */
+export function hashStreamBase(seed: number | string, key: number | string): number {
+  return mix32(mix32(fnv1a(String(seed)) ^ 0x9e3779b9) ^ fnv1a(String(key)));
+}
+
+/** `hashStream(seed, key)(index, salt)` from the stream's base, without a closure. */
+export function hashUniform(base: number, index: number, salt: number): number {
+  const lo = index >>> 0;
+  const hi = Math.floor(index / 4_294_967_296) >>> 0;
+  let h = mix32(base ^ lo);
+  h = mix32(h ^ hi ^ Math.imul(salt + 1, 0x27d4eb2f));
+  return h / 4_294_967_296;
+}
+
 /** The {@link HashStream} of `(seed, key)`. */
 export function hashStream(seed: number | string, key: number | string): HashStream {
-  const base = mix32(mix32(fnv1a(String(seed)) ^ 0x9e3779b9) ^ fnv1a(String(key)));
-  return (index, salt = 0) => {
-    const lo = index >>> 0;
-    const hi = Math.floor(index / 4_294_967_296) >>> 0;
-    let h = mix32(base ^ lo);
-    h = mix32(h ^ hi ^ Math.imul(salt + 1, 0x27d4eb2f));
-    return h / 4_294_967_296;
-  };
+  const base = hashStreamBase(seed, key);
+  return (index, salt = 0) => hashUniform(base, index, salt);
 }
 
 /**
@@ -47,5 +55,15 @@ export function hashStream(seed: number | string, key: number | string): HashStr
  */
 export function hashNormal(stream: HashStream, index: number): number {
   const sum = stream(index, 0) + stream(index, 1) + stream(index, 2) + stream(index, 3);
+  return (sum - 2) * Math.sqrt(3);
+}
+
+/** {@link hashNormal} of the stream with base `base` (see {@link hashStreamBase}): the same number, no closure. */
+export function hashNormalOf(base: number, index: number): number {
+  const sum =
+    hashUniform(base, index, 0) +
+    hashUniform(base, index, 1) +
+    hashUniform(base, index, 2) +
+    hashUniform(base, index, 3);
   return (sum - 2) * Math.sqrt(3);
 }
